@@ -10,6 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'dev/**/*.unit.test.ts'],
+          exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
       },
@@ -17,7 +18,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['supabase/tests/**/*.test.ts', 'dev/**/*.integration.test.ts'],
+          include: [
+            'supabase/tests/**/*.test.ts',
+            'dev/**/*.integration.test.ts',
+            'src/**/*.integration.test.ts',
+          ],
           environment: 'node',
           // One throw-away stack (Postgres, PostgREST, auth, gateway) serves every integration file.
           globalSetup: ['dev/test/global-setup.ts'],
