@@ -4,10 +4,11 @@
  *
  * Flags: --data-dir DIR (default .local), --ephemeral (throw-away data dir, deleted on exit),
  * --port-base N (gateway N+1, postgres N+2, PostgREST N+3, auth N+4; default 54320),
- * --with-app, --app-port N (default 5173), --no-seed.
+ * --with-app, --app-port N (default 5173), --no-seed, --info-file FILE (also write the stack's
+ * URL, keys and database URL there, for test setups that need to reach a throw-away stack).
  * Ctrl-C stops every child; nothing is left listening.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +28,7 @@ const { values: flags } = parseArgs({
     'with-app': { type: 'boolean', default: false },
     'app-port': { type: 'string' },
     'no-seed': { type: 'boolean', default: false },
+    'info-file': { type: 'string' },
   },
 });
 
@@ -126,6 +128,12 @@ async function main() {
     console.log(`Migrations applied: ${stack.appliedMigrations.join(', ')}`);
   }
   if (stack.seeded) console.log('Demo data loaded from supabase/seed.sql');
+  const infoFile = flags['info-file'];
+  if (infoFile) {
+    const { stop: _stop, appliedMigrations: _applied, seeded: _seeded, ...info } = stack;
+    await mkdir(path.dirname(path.resolve(infoFile)), { recursive: true });
+    await writeFile(infoFile, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
+  }
   console.log(`API:      ${stack.url}  (rest /rest/v1, auth /auth/v1)`);
   console.log(`Database: ${stack.dbUrl}`);
   console.log(`Keys:     ${path.join(dataDir, 'stack.json')}`);
