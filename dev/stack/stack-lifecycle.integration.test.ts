@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -140,11 +140,14 @@ describe('local stack lifecycle', () => {
 
   it('`npm start` (the CLI with the app) serves the app and the API, and Ctrl-C leaves nothing listening', async () => {
     const appPort = CLI_PORT_BASE + 53;
+    const ephemeralDirs = async () =>
+      (await readdir(tmpdir())).filter((name) => name.startsWith('lou-stack-'));
+    const dirsBefore = new Set(await ephemeralDirs());
+    // Through the `tsx` wrapper, as `npm start` runs it: the wrapper relays Ctrl-C, so the
+    // CLI gets the signal twice and must still finish its clean-up.
     const cli = spawn(
-      process.execPath,
+      path.join(repoRoot, 'node_modules', '.bin', 'tsx'),
       [
-        '--import',
-        'tsx',
         'dev/stack/cli.ts',
         '--ephemeral',
         '--port-base',
@@ -182,5 +185,7 @@ describe('local stack lifecycle', () => {
     cli.kill('SIGINT');
     expect(await exited).toBe(0);
     await assertPortsFree({ ...stackPorts(CLI_PORT_BASE), app: appPort });
+    // Its throw-away data directory is gone too.
+    expect((await ephemeralDirs()).filter((name) => !dirsBefore.has(name))).toEqual([]);
   }, 120_000);
 });

@@ -80,9 +80,26 @@ export async function assertPortsFree(ports: Record<string, number>): Promise<vo
   for (const [what, port] of Object.entries(ports)) await assertPortFree(port, what);
 }
 
+/** A postgres left running by a killed earlier start holds the data dir (and its port). */
+async function assertNoOrphanPostgres(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // stale pid file of a crashed server: PostgreSQL recovers from it by itself
+  }
+  throw new StackError(
+    `a PostgreSQL from an earlier run is still using ${path.join(dataDir, 'pg')} (pid ${pid}): stop it with "kill ${pid}" and start again.`,
+  );
+}
+
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? ((part, line) => console.log(`[${part}] ${line}`));
   const ports = portsFrom(options.portBase);
+  await assertNoOrphanPostgres(options.dataDir);
   const restAdminPort = options.portBase + 5;
   await assertPortsFree({
     gateway: ports.gateway,

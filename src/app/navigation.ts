@@ -1,0 +1,7 @@
+/**
+ * The main navigation. Only pages that exist are listed: a feature adds its entry here
+ * together with its route in `router.tsx`.
+ */
+export const navItems: ReadonlyArray<{ to: string; label: string }> = [
+  { to: '/gites', label: 'Gîtes' },
+];

@@ -1,0 +1,43 @@
+import { createBrowserRouter, RouterProvider, redirect } from 'react-router';
+import { PageLoading } from '@/app/page-loading';
+import { NotFound, RouteError } from '@/app/route-error';
+import { AppLayout } from '@/app/routes/app-layout';
+import { RequireAuth } from '@/app/routes/require-auth';
+
+/**
+ * Every page is a lazy chunk (`src/app/routes/*.tsx` exporting `Component`, optional
+ * `loader` and `ErrorBoundary`); the shell around them is in the entry chunk.
+ */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      path: '/',
+      HydrateFallback: PageLoading,
+      ErrorBoundary: RouteError,
+      children: [
+        { path: 'connexion', lazy: () => import('@/app/routes/connexion') },
+        { path: 'inscription', lazy: () => import('@/app/routes/inscription') },
+        {
+          Component: RequireAuth,
+          children: [
+            {
+              Component: AppLayout,
+              ErrorBoundary: RouteError,
+              children: [
+                { index: true, loader: () => redirect('/gites') },
+                { path: 'gites', lazy: () => import('@/app/routes/gites') },
+                { path: '*', Component: NotFound },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}
+
+const router = createAppRouter();
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

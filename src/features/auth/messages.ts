@@ -1,0 +1,38 @@
+/** French strings of the auth feature. */
+export const authMessages = {
+  signInTitle: 'Connexion',
+  signInIntro: 'Connectez-vous pour gérer vos gîtes.',
+  signInSubmit: 'Se connecter',
+  signInPending: 'Connexion…',
+  noAccount: 'Pas encore de compte ?',
+  signUpLink: 'Créer un compte',
+  signUpTitle: 'Créer un compte',
+  signUpIntro: 'Votre espace propriétaire, gratuit pour commencer.',
+  signUpSubmit: 'Créer mon compte',
+  signUpPending: 'Création du compte…',
+  haveAccount: 'Déjà un compte ?',
+  signInLink: 'Se connecter',
+  checkInbox:
+    'Compte créé. Ouvrez le lien reçu par e-mail pour confirmer votre adresse, puis connectez-vous.',
+  emailLabel: 'E-mail',
+  passwordLabel: 'Mot de passe',
+  passwordHintSignUp: '8 caractères minimum.',
+  showPassword: 'Afficher le mot de passe',
+  signOut: 'Se déconnecter',
+  signingOut: 'Déconnexion…',
+  // validation
+  emailRequired: 'Saisissez votre adresse e-mail',
+  emailInvalid: 'Adresse e-mail invalide',
+  passwordRequired: 'Saisissez votre mot de passe',
+  passwordTooShort: 'Le mot de passe doit contenir au moins 8 caractères',
+  passwordTooLong: 'Le mot de passe ne peut pas dépasser 72 caractères',
+  // server errors
+  invalidCredentials: 'E-mail ou mot de passe incorrect',
+  userExists: 'Un compte existe déjà avec cet e-mail',
+  weakPassword: 'Le mot de passe doit contenir au moins 8 caractères',
+  network: 'Connexion impossible au serveur',
+  rateLimited: 'Trop de tentatives. Réessayez dans quelques minutes.',
+  signupDisabled: 'Les inscriptions sont fermées pour le moment.',
+  emailNotConfirmed: 'Adresse e-mail pas encore confirmée : ouvrez le lien reçu par e-mail.',
+  unexpected: 'Une erreur est survenue. Réessayez dans un instant.',
+} as const;

@@ -1,0 +1,174 @@
+import { type ReactNode, useState } from 'react';
+import { FormAlert } from '@/components/form-alert';
+import { useCreateGite } from '@/features/gites/api/create-gite';
+import { type GiteWithFeeds, useGites } from '@/features/gites/api/get-gites';
+import { PartialSaveError, useUpdateGite } from '@/features/gites/api/update-gite';
+import { DeleteGiteDialog } from '@/features/gites/components/delete-gite-dialog';
+import { GiteCard } from '@/features/gites/components/gite-card';
+import { GiteForm } from '@/features/gites/components/gite-form';
+import { giteToDraft } from '@/features/gites/gite-draft';
+import { emptyGiteDraft } from '@/features/gites/gite-form-schema';
+import { gitesMessages as m } from '@/features/gites/messages';
+import { commonMessages, describeError } from '@/lib/i18n';
+
+type Mode = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; id: string };
+
+function describeSaveError(error: unknown): string {
+  if (error instanceof PartialSaveError) return `${m.partialSave} (${describeError(error.cause)})`;
+  return describeError(error);
+}
+
+function CreateGite({
+  existingCount,
+  onDone,
+}: {
+  existingCount: number;
+  onDone: (nom: string | null) => void;
+}) {
+  const createGite = useCreateGite();
+  return (
+    <GiteForm
+      title={m.newGiteTitle}
+      initial={emptyGiteDraft(existingCount)}
+      submitLabel={m.submitCreate}
+      isSaving={createGite.isPending}
+      onSave={async (values) => {
+        await createGite.mutateAsync(values);
+        onDone(values.nom);
+      }}
+      describeSaveError={describeSaveError}
+      onCancel={() => onDone(null)}
+    />
+  );
+}
+
+function EditGite({ gite, onDone }: { gite: GiteWithFeeds; onDone: (nom: string | null) => void }) {
+  const updateGite = useUpdateGite();
+  // The feeds as the form first saw them: what the save compares against.
+  const [savedFeeds] = useState(gite.ical_feeds);
+  return (
+    <GiteForm
+      title={m.editGiteTitle(gite.nom)}
+      initial={giteToDraft(gite)}
+      submitLabel={m.submitUpdate}
+      isSaving={updateGite.isPending}
+      onSave={async (values) => {
+        await updateGite.mutateAsync({ id: gite.id, values, savedFeeds });
+        onDone(values.nom);
+      }}
+      describeSaveError={describeSaveError}
+      onCancel={() => onDone(null)}
+    />
+  );
+}
+
+/** /gites: the owner's gîtes and their calendars; add, edit, delete. */
+export function GitesPage() {
+  const gites = useGites();
+  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const [deleting, setDeleting] = useState<GiteWithFeeds | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  function finish(message: string | null) {
+    setMode({ kind: 'list' });
+    setNotice(message);
+  }
+
+  let content: ReactNode;
+  if (gites.isPending && gites.fetchStatus === 'paused') {
+    content = <p className="page-state">{m.offline}</p>;
+  } else if (gites.isPending) {
+    content = (
+      <p className="page-state" aria-busy="true">
+        {commonMessages.loading}
+      </p>
+    );
+  } else if (gites.isError) {
+    content = (
+      <div className="page-state">
+        <FormAlert>
+          {m.loadError} {describeError(gites.error)}
+        </FormAlert>
+        <button type="button" className="button button-secondary" onClick={() => gites.refetch()}>
+          {commonMessages.retry}
+        </button>
+      </div>
+    );
+  } else if (gites.data.length === 0 && mode.kind !== 'create') {
+    content = (
+      <div className="card empty-state">
+        <p>
+          <strong>{m.empty}</strong>
+        </p>
+        <p>{m.emptyHint}</p>
+      </div>
+    );
+  } else {
+    content = (
+      <ul className="gite-list">
+        {gites.data.map((gite) => (
+          <li
+            key={gite.id}
+            className={mode.kind === 'edit' && mode.id === gite.id ? 'is-editing' : undefined}
+          >
+            {mode.kind === 'edit' && mode.id === gite.id ? (
+              <EditGite gite={gite} onDone={(nom) => finish(nom ? m.updated(nom) : null)} />
+            ) : (
+              <GiteCard
+                gite={gite}
+                onEdit={() => {
+                  setNotice(null);
+                  setMode({ kind: 'edit', id: gite.id });
+                }}
+                onDelete={() => {
+                  setNotice(null);
+                  setDeleting(gite);
+                }}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{m.pageTitle}</h1>
+        {mode.kind === 'create' ? null : (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => {
+              setNotice(null);
+              setMode({ kind: 'create' });
+            }}
+          >
+            + {m.add}
+          </button>
+        )}
+      </div>
+      <p className="notice" role="status">
+        {notice}
+      </p>
+      {mode.kind === 'create' ? (
+        <CreateGite
+          existingCount={gites.data?.length ?? 0}
+          onDone={(nom) => finish(nom ? m.created(nom) : null)}
+        />
+      ) : null}
+      {content}
+      {deleting ? (
+        <DeleteGiteDialog
+          gite={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => {
+            setNotice(m.deleted(deleting.nom));
+            setDeleting(null);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
