@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { gitesMessages as m } from '@/features/gites/messages';
-import { PLATFORMS } from '@/features/gites/platforms';
+import { PLATFORMS } from '@/lib/platforms';
 
 export const FEED_URL_MAX_LENGTH = 2048;
 export const NOM_MAX_LENGTH = 120;

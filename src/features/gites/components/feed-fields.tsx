@@ -8,7 +8,7 @@ import {
   newFeedDraft,
 } from '@/features/gites/gite-form-schema';
 import { gitesMessages as m } from '@/features/gites/messages';
-import { platformOptions } from '@/features/gites/platforms';
+import { platformOptions } from '@/lib/platforms';
 
 interface FeedFieldsProps {
   idPrefix: string;

@@ -1,8 +1,8 @@
 import type { CSSProperties } from 'react';
 import type { GiteWithFeeds, IcalFeed } from '@/features/gites/api/get-gites';
 import { gitesMessages as m } from '@/features/gites/messages';
-import { platformLabel } from '@/features/gites/platforms';
 import { formatDateTime } from '@/lib/i18n';
+import { platformLabel } from '@/lib/platforms';
 
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 
