@@ -26,6 +26,7 @@ export default defineConfig({
           environment: 'node',
           // One throw-away stack (Postgres, PostgREST, auth, gateway) serves every integration file.
           globalSetup: ['dev/test/global-setup.ts'],
+          setupFiles: ['dev/test/integration-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -233,10 +233,11 @@ test('signing up twice with one e-mail says the account exists', async ({ page }
   await expect(page).toHaveURL(/\/inscription$/);
 });
 
-test('when its feeds cannot be saved, a new gîte is not kept half-saved', async ({ page }) => {
+test('when the save fails, the form keeps what was typed and no gîte appears', async ({ page }) => {
   await signUp(page);
-  // The server refuses the feeds insert (failure injected on the way, the rest is real).
-  await page.route('**/rest/v1/ical_feeds**', (route) =>
+  // The save is refused on the way (the rest is real); the transaction itself is proven
+  // by src/features/gites/api/save-gite.integration.test.ts.
+  await page.route('**/rest/v1/rpc/save_gite**', (route) =>
     route.request().method() === 'POST'
       ? route.fulfill({
           status: 500,
@@ -264,7 +265,7 @@ test('when its feeds cannot be saved, a new gîte is not kept half-saved', async
   await expect(form.getByLabel('Nom du gîte')).toHaveValue(nom);
   await expect(page.getByRole('article', { name: nom })).toHaveCount(0);
 
-  await page.unroute('**/rest/v1/ical_feeds**');
+  await page.unroute('**/rest/v1/rpc/save_gite**');
   await page.reload();
   await expect(page.getByText('Aucun gîte pour l’instant.')).toBeVisible();
 });

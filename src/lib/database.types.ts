@@ -1205,6 +1205,13 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      save_gite: {
+        Args: {
+          gite: Json;
+          feeds?: Json;
+        };
+        Returns: string;
+      };
       unaccent_lower: {
         Args: {
           input: string;

@@ -45,8 +45,6 @@ export const gitesMessages = {
   saving: 'Enregistrement…',
   cancel: 'Annuler',
   fixErrors: 'Corrigez les champs signalés.',
-  partialSave:
-    'L’enregistrement n’a pas abouti entièrement. Réessayez : les modifications déjà faites ne seront pas dupliquées.',
   // delete
   deleteTitle: (nom: string) => `Supprimer « ${nom} » ?`,
   deleteWarning:

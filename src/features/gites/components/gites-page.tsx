@@ -1,8 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { FormAlert } from '@/components/form-alert';
-import { useCreateGite } from '@/features/gites/api/create-gite';
 import { type GiteWithFeeds, useGites } from '@/features/gites/api/get-gites';
-import { PartialSaveError, useUpdateGite } from '@/features/gites/api/update-gite';
+import { useSaveGite } from '@/features/gites/api/save-gite';
 import { DeleteGiteDialog } from '@/features/gites/components/delete-gite-dialog';
 import { GiteCard } from '@/features/gites/components/gite-card';
 import { GiteForm } from '@/features/gites/components/gite-form';
@@ -13,11 +12,6 @@ import { commonMessages, describeError } from '@/lib/i18n';
 
 type Mode = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; id: string };
 
-function describeSaveError(error: unknown): string {
-  if (error instanceof PartialSaveError) return `${m.partialSave} (${describeError(error.cause)})`;
-  return describeError(error);
-}
-
 function CreateGite({
   existingCount,
   onDone,
@@ -25,38 +19,36 @@ function CreateGite({
   existingCount: number;
   onDone: (nom: string | null) => void;
 }) {
-  const createGite = useCreateGite();
+  const saveGite = useSaveGite();
   return (
     <GiteForm
       title={m.newGiteTitle}
       initial={emptyGiteDraft(existingCount)}
       submitLabel={m.submitCreate}
-      isSaving={createGite.isPending}
+      isSaving={saveGite.isPending}
       onSave={async (values) => {
-        await createGite.mutateAsync(values);
+        await saveGite.mutateAsync({ values });
         onDone(values.nom);
       }}
-      describeSaveError={describeSaveError}
+      describeSaveError={describeError}
       onCancel={() => onDone(null)}
     />
   );
 }
 
 function EditGite({ gite, onDone }: { gite: GiteWithFeeds; onDone: (nom: string | null) => void }) {
-  const updateGite = useUpdateGite();
-  // The feeds as the form first saw them: what the save compares against.
-  const [savedFeeds] = useState(gite.ical_feeds);
+  const saveGite = useSaveGite();
   return (
     <GiteForm
       title={m.editGiteTitle(gite.nom)}
       initial={giteToDraft(gite)}
       submitLabel={m.submitUpdate}
-      isSaving={updateGite.isPending}
+      isSaving={saveGite.isPending}
       onSave={async (values) => {
-        await updateGite.mutateAsync({ id: gite.id, values, savedFeeds });
+        await saveGite.mutateAsync({ id: gite.id, values });
         onDone(values.nom);
       }}
-      describeSaveError={describeSaveError}
+      describeSaveError={describeError}
       onCancel={() => onDone(null)}
     />
   );
