@@ -8,9 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from './config.ts';
 import { assertPortsFree, startStack } from './stack.ts';
 
-/** Ports of these tests' own stacks: clear of the shared test stack (55320) and e2e (56320). */
-const PORT_BASE = 55420;
-const CLI_PORT_BASE = 55520;
+/**
+ * Ports of these tests' own stacks, above the shared test stack's base (55320 by default, or
+ * TEST_STACK_PORT_BASE), so parallel runs with different bases never collide.
+ */
+const TEST_BASE = Number(process.env.TEST_STACK_PORT_BASE ?? 55320);
+const PORT_BASE = TEST_BASE + 100;
+const CLI_PORT_BASE = TEST_BASE + 200;
 const stackPorts = (base: number) => ({
   gateway: base + 1,
   postgres: base + 2,
