@@ -160,7 +160,7 @@ describe('local stack lifecycle', () => {
         '--app-port',
         String(appPort),
       ],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
     );
     let output = '';
     cli.stdout.on('data', (chunk: Buffer) => {
@@ -170,8 +170,10 @@ describe('local stack lifecycle', () => {
       output += chunk.toString();
     });
     const exited = new Promise<number | null>((resolve) => cli.once('exit', resolve));
+    // On failure, kill the whole process group (wrapper, CLI, Vite, PostgREST, Postgres):
+    // killing only the wrapper would leave its children running.
     cleanups.push(async () => {
-      if (cli.exitCode === null) cli.kill('SIGKILL');
+      if (cli.exitCode === null && cli.pid) process.kill(-cli.pid, 'SIGKILL');
     });
 
     const deadline = Date.now() + 90_000;
