@@ -160,7 +160,15 @@ describe('local stack lifecycle', () => {
         '--app-port',
         String(appPort),
       ],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+        // Without the VITE_SUPABASE_* of this test process: set, they mean "hosted project".
+        env: Object.fromEntries(
+          Object.entries(process.env).filter(([name]) => !name.startsWith('VITE_')),
+        ),
+      },
     );
     let output = '';
     cli.stdout.on('data', (chunk: Buffer) => {
@@ -180,7 +188,7 @@ describe('local stack lifecycle', () => {
     while (!output.includes('Ready in') && cli.exitCode === null && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(output).toContain('Ready in');
+    expect(output, `CLI output:\n${output}`).toContain('Ready in');
     expect(output).toContain('demo@liveownerunit.fr');
     expect((await fetch(`http://127.0.0.1:${appPort}/`)).status).toBe(200);
     const health = await fetch(`http://127.0.0.1:${CLI_PORT_BASE + 1}/auth/v1/health`, {
