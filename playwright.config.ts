@@ -37,7 +37,9 @@ export default defineConfig({
   },
   webServer: {
     // `node --import tsx` runs the CLI in one process (the `tsx` wrapper would add a second).
-    command: `node --import tsx dev/stack/cli.ts --ephemeral --port-base 56320 --with-app --app-port ${APP_PORT}`,
+    // --info-file: specs that arrange large data sets read the stack's database URL there
+    // (outside test-results/, which Playwright empties even when it reuses a running server).
+    command: `node --import tsx dev/stack/cli.ts --ephemeral --port-base 56320 --with-app --app-port ${APP_PORT} --info-file .local/e2e-stack.json`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -64,6 +64,9 @@ interface FunctionArg {
   is_array: boolean;
   elem_type_name: string | null;
   has_default: boolean;
+  /** The table or view whose row type the argument is (computed fields), else null. */
+  row_of: string | null;
+  row_of_view: boolean;
 }
 
 interface FunctionRow {
@@ -74,6 +77,8 @@ interface FunctionRow {
   return_is_array: boolean;
   return_elem_type_name: string | null;
   returns_set: boolean;
+  /** The table or view whose rows the function returns (`returns setof reservations`), else null. */
+  returns_row_of: string | null;
 }
 
 const SCHEMA = 'public';
@@ -160,22 +165,31 @@ const FUNCTIONS_SQL = `
         'type_schema', tn.nspname,
         'is_array', t.typcategory = 'A',
         'elem_type_name', et.typname,
-        'has_default', arg.n > p.pronargs - p.pronargdefaults
+        'has_default', arg.n > p.pronargs - p.pronargdefaults,
+        'row_of', rel.relname,
+        'row_of_view', rel.relkind in ('v', 'm')
       ) order by arg.n)
       from unnest(p.proargtypes::oid[]) with ordinality arg(type_oid, n)
       join pg_catalog.pg_type t on t.oid = arg.type_oid
       join pg_catalog.pg_namespace tn on tn.oid = t.typnamespace
       left join pg_catalog.pg_type et on et.oid = t.typelem and t.typcategory = 'A'
+      left join pg_catalog.pg_class rel
+        on rel.oid = t.typrelid and rel.relnamespace = p.pronamespace
+        and rel.relkind in ('r', 'p', 'v', 'm')
     ), '[]'::json) as args,
     rt.typname as return_type_name,
     rtn.nspname as return_type_schema,
     rt.typcategory = 'A' as return_is_array,
     ret.typname as return_elem_type_name,
-    p.proretset as returns_set
+    p.proretset as returns_set,
+    rrel.relname as returns_row_of
   from pg_catalog.pg_proc p
   join pg_catalog.pg_type rt on rt.oid = p.prorettype
   join pg_catalog.pg_namespace rtn on rtn.oid = rt.typnamespace
   left join pg_catalog.pg_type ret on ret.oid = rt.typelem and rt.typcategory = 'A'
+  left join pg_catalog.pg_class rrel
+    on rrel.oid = rt.typrelid and rrel.relnamespace = p.pronamespace
+    and rrel.relkind in ('r', 'p', 'v', 'm')
   where p.pronamespace = $1::regnamespace
     and p.prokind = 'f'
     and rt.typname not in ('trigger', 'event_trigger')
@@ -270,6 +284,7 @@ function tableBlock(
   foreignKeys: ForeignKeyRow[],
   enums: ReadonlySet<string>,
   isView: boolean,
+  computed: string[] = [],
 ): string[] {
   const row: string[] = [];
   const insert: string[] = [];
@@ -300,7 +315,7 @@ function tableBlock(
     '},',
   ]);
   const body = [
-    ...block('Row:', row),
+    ...block('Row:', [...row, ...computed]),
     ...(isView ? [] : [...block('Insert:', insert), ...block('Update:', update)]),
     ...(relationships.length === 0
       ? ['Relationships: [];']
@@ -309,24 +324,75 @@ function tableBlock(
   return block(`${key(name)}:`, body);
 }
 
-function functionBlock(overloads: FunctionRow[], enums: ReadonlySet<string>): string[] {
+/** A table's or view's row type, as postgres-meta writes it for such an argument. */
+function rowType(relation: string, isView: boolean): string {
+  return `Database['public']['${isView ? 'Views' : 'Tables'}'][${quote(relation)}]['Row']`;
+}
+
+function returnType(fn: FunctionRow, enums: ReadonlySet<string>): string {
+  return fn.return_is_array && fn.return_elem_type_name
+    ? `${scalarType(fn.return_elem_type_name, fn.return_type_schema, enums)}[]`
+    : scalarType(fn.return_type_name, fn.return_type_schema, enums);
+}
+
+/**
+ * PostgREST's computed fields: a function of schema public whose only argument is an unnamed
+ * row of the relation. `supabase gen types` lists them in the relation's Row (after its
+ * columns, `name: type | null`) as well as under Functions with Args `{ '': Row }`; supabase-js
+ * relies on both to type `select('*, has_overlap')` (and leaves them out of `*`).
+ */
+function computedFields(
+  relation: string,
+  functions: FunctionRow[],
+  enums: ReadonlySet<string>,
+): string[] {
+  return functions
+    .filter((fn) => {
+      const [only, ...rest] = fn.args;
+      return (
+        only !== undefined &&
+        rest.length === 0 &&
+        only.name === '' &&
+        only.row_of === relation &&
+        !fn.returns_set
+      );
+    })
+    .map((fn) => `${key(fn.function_name)}: ${returnType(fn, enums)} | null;`);
+}
+
+function functionBlock(
+  overloads: FunctionRow[],
+  enums: ReadonlySet<string>,
+  rowColumns: (relation: string) => string[],
+): string[] {
   const variants = overloads.map((fn) => {
     const args = fn.args.map((arg) => {
-      const base =
-        arg.is_array && arg.elem_type_name
+      const base = arg.row_of
+        ? rowType(arg.row_of, arg.row_of_view)
+        : arg.is_array && arg.elem_type_name
           ? `${scalarType(arg.elem_type_name, arg.type_schema, enums)}[]`
           : scalarType(arg.type_name, arg.type_schema, enums);
       return `${key(arg.name)}${arg.has_default ? '?' : ''}: ${base};`;
     });
-    const single =
-      fn.return_is_array && fn.return_elem_type_name
-        ? `${scalarType(fn.return_elem_type_name, fn.return_type_schema, enums)}[]`
-        : scalarType(fn.return_type_name, fn.return_type_schema, enums);
+    const argLines = args.length === 0 ? ['Args: never;'] : block('Args:', args);
+    if (fn.returns_row_of) {
+      // Rows of a relation: the columns written out, and SetofOptions, which supabase-js uses
+      // to treat `.rpc(…).select(…)` like a select on that relation (computed fields included).
+      const rows = block('Returns:', rowColumns(fn.returns_row_of), fn.returns_set ? '}[];' : '};');
+      return [
+        ...argLines,
+        ...rows,
+        ...block('SetofOptions:', [
+          "from: '*';",
+          `to: ${quote(fn.returns_row_of)};`,
+          `isOneToOne: ${!fn.returns_set};`,
+          `isSetofReturn: ${fn.returns_set};`,
+        ]),
+      ];
+    }
+    const single = returnType(fn, enums);
     const returns = fn.returns_set ? `${single}[]` : single;
-    return [
-      ...(args.length === 0 ? ['Args: never;'] : block('Args:', args)),
-      `Returns: ${returns};`,
-    ];
+    return [...argLines, `Returns: ${returns};`];
   });
   const [first] = variants;
   if (variants.length === 1 && first) return first;
@@ -377,6 +443,7 @@ export async function generateTypes(db: Queryable): Promise<string> {
       foreignKeys.rows.filter((fk) => fk.table_name === relation.name),
       enums,
       isView,
+      computedFields(relation.name, functions.rows, enums),
     );
     (isView ? views : tables).push(...lines);
   }
@@ -385,8 +452,18 @@ export async function generateTypes(db: Queryable): Promise<string> {
   for (const fn of functions.rows) {
     byName.set(fn.function_name, [...(byName.get(fn.function_name) ?? []), fn]);
   }
+  const relationKinds = new Map(relations.rows.map((r) => [r.name, r.kind]));
+  const rowColumns = (relation: string) => {
+    const isView = relationKinds.get(relation) === 'v' || relationKinds.get(relation) === 'm';
+    return columns.rows
+      .filter((c) => c.table_name === relation)
+      .map((c) => {
+        const ts = columnType(c, enums);
+        return `${key(c.column_name)}: ${!c.not_null || isView ? `${ts} | null` : ts};`;
+      });
+  };
   const functionLines = [...byName.entries()].flatMap(([name, overloads]) => {
-    const body = functionBlock(overloads, enums);
+    const body = functionBlock(overloads, enums, rowColumns);
     if (!body[0]?.startsWith('|')) return block(`${key(name)}:`, body);
     const last = body.length - 1;
     return [`${key(name)}:`, ...indent(body, 1).map((line, i) => (i === last ? `${line};` : line))];

@@ -1,6 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
 
 const PASSWORD = 'gites-e2e-2026';
+/**
+ * Signing out of a guarded page lands on /connexion with that page to return to
+ * (RequireAuth); /gites is no longer the home page, so it is kept.
+ */
+const SIGNED_OUT_FROM_GITES = /\/connexion\?redirectTo=%2Fgites$/;
 
 function uniqueEmail(): string {
   const suffix = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -14,6 +19,9 @@ async function signUp(page: Page): Promise<string> {
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  // A new owner lands on the dashboard, which leads to adding a first gîte.
+  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await page.getByRole('link', { name: 'Ajoutez votre premier gîte' }).click();
   await expect(page).toHaveURL(/\/gites$/);
   await expect(page.getByRole('heading', { name: 'Mes gîtes', level: 1 })).toBeVisible();
   return email;
@@ -71,12 +79,13 @@ test('an owner signs up, adds a gîte with a feed, keeps the session across a re
   await expect(page.getByRole('article', { name: nom })).toContainText(feedUrl);
   await expect(page.getByRole('banner').getByText(email)).toBeVisible();
 
-  // Sign out: back on /connexion, and the guarded page is out of reach.
+  // Sign out: back on /connexion (which would return to /gites, no longer the home page),
+  // and the guarded page is out of reach.
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
-  await expect(page).toHaveURL(/\/connexion$/);
+  await expect(page).toHaveURL(SIGNED_OUT_FROM_GITES);
   await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
   await page.goto('/gites');
-  await expect(page).toHaveURL(/\/connexion$/);
+  await expect(page).toHaveURL(/\/connexion\?redirectTo=%2Fgites$/);
   await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
   await expect(page.getByText(nom)).toHaveCount(0);
 });
@@ -87,19 +96,36 @@ test('a wrong password says "E-mail ou mot de passe incorrect" and stays on /con
   // A real account, so the server's answer is the wrong-password one.
   const email = await signUp(page);
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
-  await expect(page).toHaveURL(/\/connexion$/);
+  await expect(page).toHaveURL(SIGNED_OUT_FROM_GITES);
 
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Mot de passe', { exact: true }).fill('pas-le-bon-mot-de-passe');
   await page.getByRole('button', { name: 'Se connecter' }).click();
 
   await expect(page.getByRole('alert')).toHaveText('E-mail ou mot de passe incorrect');
-  await expect(page).toHaveURL(/\/connexion$/);
+  await expect(page).toHaveURL(SIGNED_OUT_FROM_GITES);
 
   // The right password then works and returns to the gîtes.
   await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).toHaveURL(/\/gites$/);
+});
+
+test('signing in without a page to return to opens the dashboard, the home page', async ({
+  page,
+}) => {
+  const email = await signUp(page);
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page).toHaveURL(SIGNED_OUT_FROM_GITES);
+
+  await page.goto('/connexion');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 1 })).toBeVisible();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/tableau-de-bord$/);
 });
 
 test('an http:// feed URL is refused next to its field and nothing is saved', async ({ page }) => {
@@ -131,7 +157,7 @@ test('an unauthenticated visit to /gites goes to /connexion and comes back after
 }) => {
   const email = await signUp(page);
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
-  await expect(page).toHaveURL(/\/connexion$/);
+  await expect(page).toHaveURL(SIGNED_OUT_FROM_GITES);
 
   await page.goto('/page-inconnue?x=1');
   await expect(page).toHaveURL(/\/connexion\?redirectTo=%2Fpage-inconnue%3Fx%3D1$/);
@@ -214,6 +240,11 @@ test('the demo owner sees their 3 gîtes', async ({ page }) => {
   await page.getByLabel('E-mail').fill('demo@liveownerunit.fr');
   await page.getByLabel('Mot de passe', { exact: true }).fill('demo-gites-2026');
   await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Gîtes' })
+    .click();
   await expect(page).toHaveURL(/\/gites$/);
   await expect(page.getByRole('article')).toHaveCount(3);
 });
@@ -221,7 +252,7 @@ test('the demo owner sees their 3 gîtes', async ({ page }) => {
 test('signing up twice with one e-mail says the account exists', async ({ page }) => {
   const email = await signUp(page);
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
-  await expect(page).toHaveURL(/\/connexion$/);
+  await expect(page).toHaveURL(SIGNED_OUT_FROM_GITES);
 
   await page.goto('/inscription');
   await page.getByLabel('E-mail').fill(email);

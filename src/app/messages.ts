@@ -14,7 +14,7 @@ export const appMessages = {
     'L’application a été mise à jour depuis l’ouverture de cette page. Rechargez pour continuer.',
   notFoundTitle: 'Page introuvable',
   notFoundText: 'Cette adresse ne correspond à aucune page.',
-  backHome: 'Retour à mes gîtes',
+  backHome: 'Retour au tableau de bord',
   configTitle: 'Configuration incomplète',
   configText:
     'L’application ne sait pas à quel serveur Supabase se connecter. Variables en cause :',

@@ -3,5 +3,8 @@
  * together with its route in `router.tsx`.
  */
 export const navItems: ReadonlyArray<{ to: string; label: string }> = [
+  { to: '/tableau-de-bord', label: 'Tableau de bord' },
+  { to: '/reservations', label: 'Réservations' },
   { to: '/gites', label: 'Gîtes' },
+  { to: '/calendrier', label: 'Calendrier' },
 ];

@@ -11,7 +11,7 @@ export function NotFound() {
       <h1>{appMessages.notFoundTitle}</h1>
       <p>{appMessages.notFoundText}</p>
       <p>
-        <Link to="/gites">{appMessages.backHome}</Link>
+        <Link to="/tableau-de-bord">{appMessages.backHome}</Link>
       </p>
     </div>
   );

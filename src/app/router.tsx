@@ -24,8 +24,11 @@ export function createAppRouter() {
               Component: AppLayout,
               ErrorBoundary: RouteError,
               children: [
-                { index: true, loader: () => redirect('/gites') },
+                { index: true, loader: () => redirect('/tableau-de-bord') },
+                { path: 'tableau-de-bord', lazy: () => import('@/app/routes/tableau-de-bord') },
+                { path: 'reservations', lazy: () => import('@/app/routes/reservations') },
                 { path: 'gites', lazy: () => import('@/app/routes/gites') },
+                { path: 'calendrier', lazy: () => import('@/app/routes/calendrier') },
                 { path: '*', Component: NotFound },
               ],
             },

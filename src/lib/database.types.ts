@@ -967,6 +967,8 @@ export type Database = {
           plateforme: string;
           status: string;
           updated_at: string;
+          client_nom_search: string | null;
+          has_overlap: boolean | null;
         };
         Insert: {
           cancelled_at?: string | null;
@@ -1205,12 +1207,61 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      client_nom_search: {
+        Args: {
+          '': Database['public']['Tables']['reservations']['Row'];
+        };
+        Returns: string;
+      };
+      dashboard_summary: {
+        Args: {
+          p_today?: string;
+        };
+        Returns: Json;
+      };
+      has_overlap: {
+        Args: {
+          '': Database['public']['Tables']['reservations']['Row'];
+        };
+        Returns: boolean;
+      };
       save_gite: {
         Args: {
           gite: Json;
           feeds?: Json;
         };
         Returns: string;
+      };
+      search_reservations: {
+        Args: {
+          p_query: string;
+        };
+        Returns: {
+          cancelled_at: string | null;
+          client_email: string | null;
+          client_nom: string | null;
+          client_telephone: string | null;
+          created_at: string;
+          date_debut: string;
+          date_fin: string;
+          external_uid: string | null;
+          feed_id: string | null;
+          gite_id: string;
+          id: string;
+          montant: number | null;
+          nb_personnes: number | null;
+          notes: string | null;
+          owner_user_id: string;
+          plateforme: string;
+          status: string;
+          updated_at: string;
+        }[];
+        SetofOptions: {
+          from: '*';
+          to: 'reservations';
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
       };
       unaccent_lower: {
         Args: {

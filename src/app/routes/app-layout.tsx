@@ -32,7 +32,7 @@ export function AppLayout() {
       </a>
       <header className="app-header">
         <div className="app-header-inner">
-          <Link to="/gites" className="brand">
+          <Link to="/tableau-de-bord" className="brand">
             <img src="/favicon.svg" alt="" width="28" height="28" />
             <span>{commonMessages.appName}</span>
           </Link>

@@ -15,15 +15,16 @@ describe('redirect after sign-in', () => {
     'javascript:alert(1)',
     '/connexion',
     '/connexion?redirectTo=%2Fgites',
-  ])('falls back to /gites for %s', (raw) => {
-    expect(safeRedirectTarget(raw)).toBe('/gites');
+  ])('falls back to the dashboard for %s', (raw) => {
+    expect(safeRedirectTarget(raw)).toBe('/tableau-de-bord');
   });
 
   it('keeps the target in the sign-in URL, except the default one', () => {
     expect(signInPathFor('/reservations?page=3')).toBe(
       '/connexion?redirectTo=%2Freservations%3Fpage%3D3',
     );
-    expect(signInPathFor('/gites')).toBe('/connexion');
+    expect(signInPathFor('/tableau-de-bord')).toBe('/connexion');
+    expect(signInPathFor('/gites')).toBe('/connexion?redirectTo=%2Fgites');
     expect(signInPathFor('/')).toBe('/connexion');
   });
 });

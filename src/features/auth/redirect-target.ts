@@ -1,5 +1,5 @@
 export const SIGN_IN_PATH = '/connexion';
-export const DEFAULT_AFTER_SIGN_IN = '/gites';
+export const DEFAULT_AFTER_SIGN_IN = '/tableau-de-bord';
 const PARAM = 'redirectTo';
 
 /**

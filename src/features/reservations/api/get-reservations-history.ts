@@ -1,0 +1,81 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import {
+  applyFilters,
+  RESERVATION_LIST_SELECT,
+  type ReservationListRow,
+  reservationKeys,
+} from '@/features/reservations/api/get-reservations';
+import type { ReservationFilters } from '@/features/reservations/list-params';
+import {
+  filterOps,
+  type KeysetCursor,
+  keysetCondition,
+  nextCursor,
+} from '@/features/reservations/reservation-query';
+import { ApiError } from '@/lib/api-error';
+import { type SupabaseClient, supabase } from '@/lib/supabase';
+
+/** Rows per keyset request of "Tout l'historique". */
+export const HISTORY_PAGE_SIZE = 200;
+
+export type HistorySort = 'date-desc' | 'date-asc';
+
+export interface HistoryRequest {
+  filters: ReservationFilters;
+  sort: HistorySort;
+  /** The last row already loaded; null for the first request. */
+  cursor: KeysetCursor | null;
+  limit?: number;
+}
+
+export interface HistoryPage {
+  rows: ReservationListRow[];
+  /** Where the next request starts, or null when this page reached the end. */
+  nextCursor: KeysetCursor | null;
+  /** Exact number of matching rows, counted with the first request only (else null). */
+  total: number | null;
+}
+
+/**
+ * The next rows of the whole history in (date_debut, id) order, read by KEYSET: the
+ * request names the last row seen instead of an offset, so the 100th request costs what
+ * the first costs (an index range scan from the cursor), and rows inserted or cancelled
+ * meanwhile never shift what comes next (no duplicate, no gap).
+ */
+export async function getReservationsHistoryPage(
+  client: SupabaseClient,
+  { filters, sort, cursor, limit = HISTORY_PAGE_SIZE }: HistoryRequest,
+): Promise<HistoryPage> {
+  const ascending = sort === 'date-asc';
+  let query = applyFilters(
+    client.from('reservations').select(RESERVATION_LIST_SELECT, cursor ? {} : { count: 'exact' }),
+    filterOps(filters),
+  );
+  if (cursor) query = query.or(keysetCondition(cursor, ascending ? 'asc' : 'desc'));
+  const { data, count, error, status } = await query
+    .order('date_debut', { ascending })
+    .order('id', { ascending })
+    .limit(limit);
+  if (error) throw new ApiError(error, status);
+  const rows: ReservationListRow[] = data;
+  return { rows, nextCursor: nextCursor(rows, limit), total: cursor ? null : (count ?? null) };
+}
+
+export const reservationsHistoryQueries = {
+  history: (filters: ReservationFilters, sort: HistorySort) =>
+    infiniteQueryOptions({
+      queryKey: reservationKeys.history(filters, sort),
+      queryFn: ({ pageParam }) =>
+        getReservationsHistoryPage(supabase, { filters, sort, cursor: pageParam }),
+      initialPageParam: null as KeysetCursor | null,
+      getNextPageParam: (last: HistoryPage) => last.nextCursor,
+      // A refetch re-reads every loaded page (up to 100 requests deep in the history):
+      // not on each focus of the tab; a save still refreshes it (invalidation by key).
+      refetchOnWindowFocus: false,
+      staleTime: 5 * 60_000,
+    }),
+};
+
+export function useReservationsHistory(filters: ReservationFilters, sort: HistorySort) {
+  return useInfiniteQuery(reservationsHistoryQueries.history(filters, sort));
+}

@@ -1,0 +1,175 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { ReservationFilters, ReservationSort } from '@/features/reservations/list-params';
+import { clampPage, PAGE_SIZE, pageCount, pageRange } from '@/features/reservations/pagination';
+import { type FilterOp, filterOps, orderSpecs } from '@/features/reservations/reservation-query';
+import { ApiError } from '@/lib/api-error';
+import type { Tables } from '@/lib/database.types';
+import { type SupabaseClient, supabase } from '@/lib/supabase';
+
+/**
+ * Every reservations query key starts with `reservationKeys.all`: a mutation invalidates
+ * it and every list, history and overlap check is refetched.
+ */
+export const reservationKeys = {
+  all: ['reservations'] as const,
+  lists: () => [...reservationKeys.all, 'list'] as const,
+  page: (filters: ReservationFilters, sort: ReservationSort, page: number) =>
+    [...reservationKeys.lists(), 'page', { filters, sort, page }] as const,
+  history: (filters: ReservationFilters, sort: ReservationSort) =>
+    [...reservationKeys.lists(), 'history', { filters, sort }] as const,
+  overlaps: (giteId: string, debut: string, fin: string, excludeId: string | null) =>
+    [...reservationKeys.all, 'overlaps', { giteId, debut, fin, excludeId }] as const,
+  giteOptions: () => [...reservationKeys.all, 'gite-options'] as const,
+};
+
+/** One row of the list: what the table, the cards and the edit form need. */
+export type ReservationListRow = Pick<
+  Tables<'reservations'>,
+  | 'id'
+  | 'gite_id'
+  | 'feed_id'
+  | 'external_uid'
+  | 'plateforme'
+  | 'status'
+  | 'client_nom'
+  | 'client_email'
+  | 'client_telephone'
+  | 'nb_personnes'
+  | 'montant'
+  | 'date_debut'
+  | 'date_fin'
+  | 'notes'
+  | 'has_overlap'
+> & { gites: { nom: string; couleur: string | null } };
+
+/** `has_overlap` is a computed field: PostgREST calls public.has_overlap(row) per row. */
+export const RESERVATION_LIST_SELECT =
+  'id, gite_id, feed_id, external_uid, plateforme, status, client_nom, client_email, client_telephone, nb_personnes, montant, date_debut, date_fin, notes, has_overlap, gites(nom, couleur)';
+
+/** The builder's filter methods this feature uses (supabase-js query builders have them all). */
+interface Filterable<Self> {
+  eq(column: string, value: string): Self;
+  lte(column: string, value: string): Self;
+  gt(column: string, value: string): Self;
+  like(column: string, pattern: string): Self;
+}
+
+/** Applies the list's filters (see `filterOps`) to any reservations query. */
+export function applyFilters<Q extends Filterable<Q>>(query: Q, ops: readonly FilterOp[]): Q {
+  let next = query;
+  for (const f of ops) {
+    switch (f.op) {
+      case 'eq':
+        next = next.eq(f.column, f.value);
+        break;
+      case 'lte':
+        next = next.lte(f.column, f.value);
+        break;
+      case 'gt':
+        next = next.gt(f.column, f.value);
+        break;
+      case 'like':
+        next = next.like(f.column, f.value);
+        break;
+    }
+  }
+  return next;
+}
+
+export interface ReservationsPageRequest {
+  filters: ReservationFilters;
+  sort: ReservationSort;
+  /** 1-based; a page past the end gives the last page. */
+  page: number;
+}
+
+export interface ReservationsPage {
+  rows: ReservationListRow[];
+  /** Exact number of matching reservations (one owner's rows, counted by the database). */
+  total: number;
+  /** The page these rows are: the requested one, or the last one when it was past the end. */
+  page: number;
+  pageCount: number;
+}
+
+function pageQuery(client: SupabaseClient, request: ReservationsPageRequest, page: number) {
+  const { from, to } = pageRange(page, PAGE_SIZE);
+  let query = applyFilters(
+    client.from('reservations').select(RESERVATION_LIST_SELECT, { count: 'exact' }),
+    filterOps(request.filters),
+  );
+  for (const order of orderSpecs(request.sort)) {
+    query = query.order(order.column, {
+      ascending: order.ascending,
+      nullsFirst: order.nullsFirst,
+    });
+  }
+  return query.range(from, to);
+}
+
+/** Exact count of the matching rows, without reading them (HEAD request). */
+export async function countReservations(
+  client: SupabaseClient,
+  filters: ReservationFilters,
+): Promise<number> {
+  const { count, error, status } = await applyFilters(
+    client.from('reservations').select('id', { count: 'exact', head: true }),
+    filterOps(filters),
+  );
+  if (error) throw new ApiError(error, status);
+  return count ?? 0;
+}
+
+/** PostgREST's answer to an offset beyond the last row (HTTP 416). */
+const RANGE_NOT_SATISFIABLE = 'PGRST103';
+
+/**
+ * One page of 50 with the exact total, filtered and sorted by the database. A page past
+ * the end (an old link, rows cancelled meanwhile) is not an error: the last page comes back
+ * instead, with its number, so the page can correct the URL.
+ */
+export async function getReservationsPage(
+  client: SupabaseClient,
+  request: ReservationsPageRequest,
+): Promise<ReservationsPage> {
+  const wanted = Math.max(1, Math.floor(request.page));
+  const first = await pageQuery(client, request, wanted);
+  if (!first.error) {
+    const total = first.count ?? first.data.length;
+    if (first.data.length > 0 || wanted === 1) {
+      const rows: ReservationListRow[] = first.data;
+      return { rows, total, page: wanted, pageCount: pageCount(total) };
+    }
+  } else if (first.error.code !== RANGE_NOT_SATISFIABLE) {
+    throw new ApiError(first.error, first.status);
+  }
+  // Past the end: count, then read the last page (rows may move in between: loop once more).
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const total = await countReservations(client, request.filters);
+    const last = clampPage(wanted, total);
+    const { data, count, error, status } = await pageQuery(client, request, last);
+    if (error && error.code === RANGE_NOT_SATISFIABLE) continue;
+    if (error) throw new ApiError(error, status);
+    const rows: ReservationListRow[] = data;
+    const finalTotal = count ?? total;
+    return { rows, total: finalTotal, page: last, pageCount: pageCount(finalTotal) };
+  }
+  throw new ApiError({ message: 'La liste change trop vite, réessayez.', code: '' }, 503);
+}
+
+export const reservationsQueries = {
+  page: (request: ReservationsPageRequest) =>
+    queryOptions({
+      queryKey: reservationKeys.page(request.filters, request.sort, request.page),
+      queryFn: () => getReservationsPage(supabase, request),
+    }),
+};
+
+/** The current page; the previous one stays on screen while the next loads (no flash). */
+export function useReservationsPage(request: ReservationsPageRequest, enabled = true) {
+  return useQuery({
+    ...reservationsQueries.page(request),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}

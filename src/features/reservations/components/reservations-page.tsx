@@ -1,0 +1,147 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useGiteOptions } from '@/features/reservations/api/get-gite-options';
+import type { ReservationListRow } from '@/features/reservations/api/get-reservations';
+import { CancelReservationDialog } from '@/features/reservations/components/cancel-reservation-dialog';
+import { ReservationFiltersBar } from '@/features/reservations/components/reservation-filters';
+import {
+  ReservationFormDialog,
+  type ReservationFormMode,
+} from '@/features/reservations/components/reservation-form-dialog';
+import { ReservationsHistory } from '@/features/reservations/components/reservations-history';
+import { ReservationsPaged } from '@/features/reservations/components/reservations-paged';
+import {
+  DEFAULT_LIST_PARAMS,
+  parseListParams,
+  type ReservationFilters,
+  type ReservationListParams,
+  serializeListParams,
+  supportsKeyset,
+  withFilters,
+} from '@/features/reservations/list-params';
+import { reservationsMessages as m } from '@/features/reservations/messages';
+import '@/features/reservations/reservations.css';
+
+type Dialog =
+  | { kind: 'form'; mode: ReservationFormMode }
+  | { kind: 'cancel'; row: ReservationListRow }
+  | null;
+
+function search(params: ReservationListParams): string {
+  const query = serializeListParams(params).toString();
+  return query ? `?${query}` : '?';
+}
+
+/**
+ * /reservations: every stay of the owner, filtered and sorted by the database, by pages of
+ * 50 or as one virtualised history; add, edit and cancel direct bookings. The whole state
+ * of the list lives in the URL.
+ */
+export function ReservationsPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = useMemo(() => parseListParams(searchParams), [searchParams]);
+  const gites = useGiteOptions();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const go = useCallback(
+    (next: ReservationListParams, options?: { replace?: boolean }) =>
+      setSearchParams(serializeListParams(next), options),
+    [setSearchParams],
+  );
+
+  const onFilters = (patch: Partial<ReservationFilters>, options?: { replace?: boolean }) =>
+    go(withFilters(params, patch), options);
+
+  const onPageCorrected = useCallback(
+    (page: number) => go({ ...params, page }, { replace: true }),
+    [go, params],
+  );
+
+  const request = useMemo(
+    () => ({ filters: params.filters, sort: params.sort, page: params.page }),
+    [params],
+  );
+  const historyAvailable = supportsKeyset(params.sort);
+  const showHistory = params.view === 'history' && historyAvailable;
+  const giteList = gites.data ?? [];
+  const defaultGiteId =
+    params.filters.giteId ?? (giteList.length === 1 ? (giteList[0]?.id ?? null) : null);
+
+  // Stable, so the memoised rows of the history do not all render again on each change.
+  const actions = useMemo(
+    () => ({
+      onEdit: (row: ReservationListRow) => {
+        setNotice(null);
+        setDialog({ kind: 'form', mode: { kind: 'edit', row } });
+      },
+    }),
+    [],
+  );
+
+  function done(message: string) {
+    setDialog(null);
+    setNotice(message);
+  }
+
+  return (
+    <div className="page resa-page">
+      <div className="page-header">
+        <h1>{m.pageTitle}</h1>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => {
+            setNotice(null);
+            setDialog({ kind: 'form', mode: { kind: 'create' } });
+          }}
+        >
+          + {m.add}
+        </button>
+      </div>
+      <p className="notice" role="status">
+        {notice}
+      </p>
+      <ReservationFiltersBar
+        params={params}
+        gites={giteList}
+        onFilters={onFilters}
+        onSort={(sort) => go({ ...params, sort, page: 1 })}
+        onView={(view) => go({ ...params, view, page: 1 })}
+        onReset={() => go({ ...DEFAULT_LIST_PARAMS, sort: params.sort, view: params.view })}
+      />
+      {params.view === 'history' && !historyAvailable ? (
+        <p className="resa-note" role="note">
+          {m.historyNeedsDateSort}
+        </p>
+      ) : null}
+      {showHistory && supportsKeyset(params.sort) ? (
+        <ReservationsHistory filters={params.filters} sort={params.sort} {...actions} />
+      ) : (
+        <ReservationsPaged
+          request={request}
+          hrefFor={(page) => search({ ...params, page })}
+          onPageCorrected={onPageCorrected}
+          {...actions}
+        />
+      )}
+      {dialog?.kind === 'form' ? (
+        <ReservationFormDialog
+          mode={dialog.mode}
+          gites={giteList}
+          defaultGiteId={defaultGiteId}
+          onClose={() => setDialog(null)}
+          onSaved={done}
+          onRequestCancel={(row) => setDialog({ kind: 'cancel', row })}
+        />
+      ) : null}
+      {dialog?.kind === 'cancel' ? (
+        <CancelReservationDialog
+          row={dialog.row}
+          onClose={() => setDialog(null)}
+          onCancelled={done}
+        />
+      ) : null}
+    </div>
+  );
+}

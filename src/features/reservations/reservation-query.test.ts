@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FILTERS } from '@/features/reservations/list-params';
+import {
+  filterOps,
+  keysetCondition,
+  nextCursor,
+  orderSpecs,
+} from '@/features/reservations/reservation-query';
+
+const GITE = '0b6f3c1e-2d4a-4f5b-8c7d-9e0f1a2b3c4d';
+const ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
+describe('filters → PostgREST conditions', () => {
+  it('adds nothing without filters', () => {
+    expect(filterOps(EMPTY_FILTERS)).toEqual([]);
+  });
+
+  it('maps gîte, platform and status to equalities', () => {
+    expect(
+      filterOps({ ...EMPTY_FILTERS, giteId: GITE, platform: 'booking', status: 'confirmed' }),
+    ).toEqual([
+      { op: 'eq', column: 'gite_id', value: GITE },
+      { op: 'eq', column: 'plateforme', value: 'booking' },
+      { op: 'eq', column: 'status', value: 'confirmed' },
+    ]);
+  });
+
+  it('keeps the stays with a night in [from, to]', () => {
+    expect(filterOps({ ...EMPTY_FILTERS, from: '2026-07-01', to: '2026-07-31' })).toEqual([
+      { op: 'lte', column: 'date_debut', value: '2026-07-31' },
+      { op: 'gt', column: 'date_fin', value: '2026-07-01' },
+    ]);
+    expect(filterOps({ ...EMPTY_FILTERS, from: '2026-07-01' })).toEqual([
+      { op: 'gt', column: 'date_fin', value: '2026-07-01' },
+    ]);
+  });
+
+  it('searches names without case or accents, wildcards removed', () => {
+    expect(filterOps({ ...EMPTY_FILTERS, search: '  DUPÔNT ' })).toEqual([
+      { op: 'like', column: 'client_nom_search', value: '%dupont%' },
+    ]);
+    expect(filterOps({ ...EMPTY_FILTERS, search: '%_' })).toEqual([]);
+    expect(filterOps({ ...EMPTY_FILTERS, search: 'Lœtitia' })).toEqual([
+      { op: 'like', column: 'client_nom_search', value: '%loetitia%' },
+    ]);
+  });
+});
+
+describe('sort orders', () => {
+  it('ends every order with id, in the same direction as the date', () => {
+    for (const sort of ['date-desc', 'date-asc', 'montant-desc', 'montant-asc'] as const) {
+      expect(orderSpecs(sort).at(-1)?.column).toBe('id');
+    }
+    expect(orderSpecs('date-desc')).toEqual([
+      { column: 'date_debut', ascending: false, nullsFirst: false },
+      { column: 'id', ascending: false, nullsFirst: false },
+    ]);
+  });
+
+  it('puts stays without an amount last in both directions', () => {
+    expect(orderSpecs('montant-desc')[0]).toEqual({
+      column: 'montant',
+      ascending: false,
+      nullsFirst: false,
+    });
+    expect(orderSpecs('montant-asc')[0]).toEqual({
+      column: 'montant',
+      ascending: true,
+      nullsFirst: false,
+    });
+  });
+});
+
+describe('keyset cursor', () => {
+  it('continues strictly after the last row, newest first', () => {
+    expect(keysetCondition({ date_debut: '2026-07-14', id: ID }, 'desc')).toBe(
+      `date_debut.lt.2026-07-14,and(date_debut.eq.2026-07-14,id.lt.${ID})`,
+    );
+    expect(keysetCondition({ date_debut: '2026-07-14', id: ID }, 'asc')).toBe(
+      `date_debut.gt.2026-07-14,and(date_debut.eq.2026-07-14,id.gt.${ID})`,
+    );
+  });
+
+  it('refuses a cursor that would inject into the filter string', () => {
+    expect(() =>
+      keysetCondition({ date_debut: '2026-07-14),or(id.gt.0', id: ID }, 'desc'),
+    ).toThrow();
+    expect(() => keysetCondition({ date_debut: '2026-07-14', id: 'x,id.gt.0' }, 'desc')).toThrow();
+  });
+
+  it('takes the last row of a full page and stops after a short one', () => {
+    const rows = [
+      { date_debut: '2026-07-20', id: '1' },
+      { date_debut: '2026-07-14', id: ID },
+    ];
+    expect(nextCursor(rows, 2)).toEqual({ date_debut: '2026-07-14', id: ID });
+    expect(nextCursor(rows, 3)).toBeNull();
+    expect(nextCursor([], 3)).toBeNull();
+  });
+});
