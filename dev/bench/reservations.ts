@@ -3,7 +3,7 @@
  *   [--concurrency C] [--duration S] [--search TERM]`
  *
  * What the Réservations screens cost at scale, for the largest owners of a seed:scale dataset
- * (the owners with the most gîtes), with RLS on:
+ * (among the owners with the most gîtes, those with the most stays), with RLS on:
  *
  *  1. through the API (gateway → PostgREST, signed-in owners, the requests supabase-js sends):
  *     p50/p95/p99 of each query below, after a warm-up;
@@ -13,11 +13,16 @@
  *     Seq Scan on reservations (the bench fails if one appears), and printed;
  *  3. page 1 through the API with C owners at once (closed loop, no think time) for S seconds.
  *
+ * "Page 200 by offset" is there for comparison with its keyset equivalent: PostgREST evaluates
+ * computed fields (has_overlap) for the skipped rows too, so deep offsets are far slower.
+ *
  * Loopback only, bounded: --runs per query and owner (default 30), --duration for the load.
  * Exits non-zero when a plan scans reservations sequentially.
  *
  * Dataset: `npm run seed:scale` (see dev/scale/seed-scale.ts); by default the dev stack's
- * `.local/stack.json`, else --stack-file <data dir>/stack.json of the scale stack.
+ * `.local/stack.json`, else --stack-file <data dir>/stack.json of the scale stack, e.g.
+ *   npx tsx dev/stack/cli.ts --data-dir .local/scale --port-base 54520 --no-seed &
+ *   npm run bench:reservations -- --stack-file .local/scale/stack.json
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';

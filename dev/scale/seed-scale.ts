@@ -6,7 +6,7 @@
  * over generate_series, the reservations in owner chunks on W connections. While loading, the
  * reservations table has no index, constraint index or trigger (session_replication_role =
  * replica: no FK checks — the generator builds consistent rows); they are rebuilt afterwards
- * (W at a time, maintenance_work_mem 1 GB each), then VACUUM ANALYZE. 70,000 owners ≈ 17 M
+ * (W at a time, maintenance_work_mem 2 GB each), then VACUUM ANALYZE. 70,000 owners ≈ 18.5 M
  * stays.
  *
  * Owners sign in as owner-<n>@scale.liveownerunit.fr / scale-owner-2026; owners 1…K (default
@@ -207,7 +207,7 @@ async function restoreReservationIndexes(dbUrl: string, workers: number): Promis
       await client.connect();
       try {
         await client.query(`
-          set maintenance_work_mem = '1GB';
+          set maintenance_work_mem = '2GB';
           set max_parallel_maintenance_workers = 0;
           set statement_timeout = 0;`);
         for (let ddl = queue.shift(); ddl; ddl = queue.shift()) {
