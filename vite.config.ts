@@ -9,6 +9,8 @@ export default defineConfig({
   },
   server: {
     host: '127.0.0.1',
+    // The local databases (.local/, gigabytes at scale) and test output are not sources.
+    watch: { ignored: ['**/.local/**', '**/test-results/**', '**/playwright-report/**'] },
   },
   preview: {
     host: '127.0.0.1',

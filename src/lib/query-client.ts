@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { isClientError } from '@/lib/api-error';
 
 const MAX_RETRIES = 3;
@@ -17,7 +17,13 @@ export function shouldRetryQuery(failureCount: number, error: unknown): boolean 
  * pause while offline), `refetchOnReconnect` and retry back-off are kept on purpose:
  * an offline-capable PWA relies on them.
  */
-export const queryClient = new QueryClient({
+export const queryClient: QueryClient = new QueryClient({
+  // A stay saved on the Réservations page changes the calendar and the dashboard too, and
+  // features do not know each other's keys: after any successful write, every cached query
+  // is marked stale (only those on screen refetch at once; the others when next shown).
+  mutationCache: new MutationCache({
+    onSuccess: () => queryClient.invalidateQueries(),
+  }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,
