@@ -51,7 +51,15 @@ export async function getReservationsHistoryPage(
     client.from('reservations').select(RESERVATION_LIST_SELECT, cursor ? {} : { count: 'exact' }),
     filterOps(filters),
   );
-  if (cursor) query = query.or(keysetCondition(cursor, ascending ? 'asc' : 'desc'));
+  if (cursor) {
+    query = query.or(keysetCondition(cursor, ascending ? 'asc' : 'desc'));
+    // Redundant for the result, but it gives the index scan a starting bound: without it
+    // Postgres walks from the newest row down to the cursor on every page (bench: 11.5 ms
+    // vs 1.7 ms deep in a large owner's history).
+    query = ascending
+      ? query.gte('date_debut', cursor.date_debut)
+      : query.lte('date_debut', cursor.date_debut);
+  }
   const { data, count, error, status } = await query
     .order('date_debut', { ascending })
     .order('id', { ascending })
