@@ -5,6 +5,6 @@
 export const navItems: ReadonlyArray<{ to: string; label: string }> = [
   { to: '/tableau-de-bord', label: 'Tableau de bord' },
   { to: '/reservations', label: 'Réservations' },
-  { to: '/gites', label: 'Gîtes' },
   { to: '/calendrier', label: 'Calendrier' },
+  { to: '/gites', label: 'Gîtes' },
 ];
