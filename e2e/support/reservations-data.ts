@@ -139,16 +139,3 @@ export async function staysNewestFirst(
   );
   return rows;
 }
-
-/** The very last row of the history: the oldest stay (smallest date_debut, then id). */
-export async function oldestStay(db: pg.Client, ownerId: string) {
-  const { rows } = await db.query<{ id: string; client_nom: string; date_debut: string }>(
-    `select r.id, r.client_nom, to_char(r.date_debut, 'DD/MM/YYYY') as date_debut
-     from public.reservations r where r.owner_user_id = $1
-     order by r.date_debut asc, r.id asc limit 1`,
-    [ownerId],
-  );
-  const row = rows[0];
-  if (!row) throw new Error('the owner has no stay');
-  return row;
-}

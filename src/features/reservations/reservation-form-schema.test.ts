@@ -191,7 +191,8 @@ describe('drafts', () => {
       notes: 'Arrivée tardive',
     };
     const text = reservationToDraft(row);
-    expect(text.montant).toBe('1250,5');
+    expect(text.montant).toBe('1250,50');
+    expect(reservationToDraft({ ...row, montant: 450 }).montant).toBe('450');
     const result = validateReservationForm(text, 'direct');
     expect(result.ok ? result.value : null).toEqual({ ...row });
   });

@@ -220,11 +220,10 @@ export function emptyReservationDraft(giteId = ''): ReservationDraft {
   };
 }
 
-const amountText = new Intl.NumberFormat('fr-FR', {
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 2,
-  useGrouping: false,
-});
+/** 450 → "450", 1250.5 → "1250,50": what the owner would type (no grouping). */
+function amountText(montant: number): string {
+  return Number.isInteger(montant) ? String(montant) : montant.toFixed(2).replace('.', ',');
+}
 
 /** The form's starting values for a saved reservation. */
 export function reservationToDraft(row: {
@@ -246,7 +245,7 @@ export function reservationToDraft(row: {
     client_email: row.client_email ?? '',
     client_telephone: row.client_telephone ?? '',
     nb_personnes: row.nb_personnes === null ? '' : String(row.nb_personnes),
-    montant: row.montant === null ? '' : amountText.format(row.montant),
+    montant: row.montant === null ? '' : amountText(row.montant),
     notes: row.notes ?? '',
   };
 }

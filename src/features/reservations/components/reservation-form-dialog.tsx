@@ -138,8 +138,16 @@ export function ReservationFormDialog({
       return;
     }
     setErrors({});
-    // Only a confirmed direct booking's dates can create an overlap from this form.
-    if (result.kind === 'direct' && (row === null || row.status === 'confirmed')) {
+    // Only new dates (or another gîte) of a confirmed direct booking can create an overlap:
+    // editing the guest's phone number of an already flagged stay does not ask again.
+    const datesChanged =
+      result.kind === 'direct' &&
+      (row === null ||
+        (row.status === 'confirmed' &&
+          (row.gite_id !== result.value.gite_id ||
+            row.date_debut !== result.value.date_debut ||
+            row.date_fin !== result.value.date_fin)));
+    if (result.kind === 'direct' && datesChanged) {
       let found: OverlapResult;
       setChecking(true);
       try {

@@ -86,7 +86,7 @@ export function ReservationsHistory({ filters, sort, onEdit }: ReservationsHisto
     [history.data],
   );
   const total = history.data?.pages[0]?.total ?? rows.length;
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = history;
+  const { hasNextPage, isFetching, fetchNextPage, isFetchNextPageError } = history;
   // One extra row at the end while more can come: it says "loading" or offers a retry.
   const count = rows.length + (hasNextPage ? 1 : 0);
 
@@ -133,17 +133,12 @@ export function ReservationsHistory({ filters, sort, onEdit }: ReservationsHisto
     return () => observer.disconnect();
   }, [loaded]);
 
+  // Not while any fetch runs: after a save every loaded page is read again (invalidation),
+  // and asking for the next page then would cancel that refresh half-way.
   useEffect(() => {
-    if (!hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
+    if (!hasNextPage || isFetching || isFetchNextPageError) return;
     if (lastVisible >= rows.length - PREFETCH_AHEAD) void fetchNextPage();
-  }, [
-    hasNextPage,
-    isFetchingNextPage,
-    isFetchNextPageError,
-    lastVisible,
-    rows.length,
-    fetchNextPage,
-  ]);
+  }, [hasNextPage, isFetching, isFetchNextPageError, lastVisible, rows.length, fetchNextPage]);
 
   if (history.isPending && history.fetchStatus === 'paused') {
     return <p className="page-state">{m.offline}</p>;
