@@ -114,10 +114,10 @@ test('the calendar shows the 3 gîtes with their stays, month by month, and a st
   const nextMonthRequest = page.waitForRequest((request) => {
     const url = decodeURIComponent(request.url());
     return (
-      url.includes('/rest/v1/gites?') &&
-      url.includes(`reservations.date_debut=lt.${months.next.to}`) &&
-      url.includes(`reservations.date_fin=gt.${months.next.from}`) &&
-      url.includes('reservations.status=neq.cancelled')
+      url.includes('/rest/v1/reservations?') &&
+      url.includes(`date_debut=lt.${months.next.to}`) &&
+      url.includes(`date_fin=gt.${months.next.from}`) &&
+      url.includes('status=neq.cancelled')
     );
   });
   await page.getByRole('link', { name: 'Mois suivant' }).click();

@@ -38,41 +38,61 @@ export interface CalendarMonthParams {
   giteId: string | null;
 }
 
-const CALENDAR_SELECT =
-  'id, nom, couleur, ordre, reservations(id, gite_id, client_nom, plateforme, status, date_debut, date_fin, nb_personnes, montant, has_overlap)';
+const STAY_SELECT =
+  'id, gite_id, client_nom, plateforme, status, date_debut, date_fin, nb_personnes, montant, has_overlap';
 
 /** An owner has a few gîtes (50 for the largest): one bounded page holds them all. */
 const MAX_GITES = 500;
+/** Stays with a night in one month: ~10 per gîte, so this bound is never reached in practice. */
+const MAX_STAYS = 5000;
 
 const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
 
 /**
- * One request for one view of one month: the owner's gîtes (RLS keeps them to theirs),
- * each with the stays that have a night in the month — arrival before the 1st of the
- * next month and departure after the 1st (a departure on the 1st has no night in it) —
- * never cancelled ones. With `giteId`, only that gîte's stays come along (the other
- * gîtes still come, without stays, for the gîte picker).
+ * One view of one month, in two small parallel requests: the owner's gîtes (RLS keeps them
+ * to theirs) and, flat, the stays that have a night in the month — arrival before the 1st
+ * of the next month and departure after the 1st (a departure on the 1st has no night in
+ * it) — never cancelled ones. With `giteId`, only that gîte's stays (every gîte still comes,
+ * for the picker). Flat rather than stays embedded in gîtes: the bench measured 1.7 ms
+ * against 64 ms p95 for an owner with 50 gîtes, since the embedded form makes Postgres
+ * rescan the owner's stays once per gîte.
  */
 export async function getCalendarMonth(
   client: SupabaseClient,
   { month, giteId }: CalendarMonthParams,
 ): Promise<CalendarGite[]> {
   const { from, to } = monthInterval(month);
-  let query = client
-    .from('gites')
-    .select(CALENDAR_SELECT)
-    .lt('reservations.date_debut', to)
-    .gt('reservations.date_fin', from)
-    .neq('reservations.status', 'cancelled');
-  if (giteId) query = query.eq('reservations.gite_id', giteId);
-  const { data, error, status } = await query
-    .order('date_debut', { referencedTable: 'reservations' })
-    .order('id', { referencedTable: 'reservations' })
-    .order('ordre')
-    .order('created_at')
-    .range(0, MAX_GITES - 1);
-  if (error) throw new ApiError(error, status);
-  return data.toSorted((a, b) => a.ordre - b.ordre || collator.compare(a.nom, b.nom));
+  let staysQuery = client
+    .from('reservations')
+    .select(STAY_SELECT)
+    .lt('date_debut', to)
+    .gt('date_fin', from)
+    .neq('status', 'cancelled');
+  if (giteId) staysQuery = staysQuery.eq('gite_id', giteId);
+  const [gites, stays] = await Promise.all([
+    client
+      .from('gites')
+      .select('id, nom, couleur, ordre')
+      .order('ordre')
+      .order('created_at')
+      .range(0, MAX_GITES - 1),
+    staysQuery
+      .order('date_debut')
+      .order('id')
+      .range(0, MAX_STAYS - 1),
+  ]);
+  if (gites.error) throw new ApiError(gites.error, gites.status);
+  if (stays.error) throw new ApiError(stays.error, stays.status);
+
+  const staysByGite = new Map<string, CalendarStay[]>();
+  for (const stay of stays.data) {
+    const list = staysByGite.get(stay.gite_id);
+    if (list) list.push(stay);
+    else staysByGite.set(stay.gite_id, [stay]);
+  }
+  return gites.data
+    .map((gite) => ({ ...gite, reservations: staysByGite.get(gite.id) ?? [] }))
+    .toSorted((a, b) => a.ordre - b.ordre || collator.compare(a.nom, b.nom));
 }
 
 export const calendarQueries = {
