@@ -1,13 +1,12 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import {
-  applyFilters,
   RESERVATION_LIST_SELECT,
   type ReservationListRow,
   reservationKeys,
+  reservationsSource,
 } from '@/features/reservations/api/get-reservations';
 import type { ReservationFilters } from '@/features/reservations/list-params';
 import {
-  filterOps,
   type KeysetCursor,
   keysetCondition,
   nextCursor,
@@ -47,9 +46,11 @@ export async function getReservationsHistoryPage(
   { filters, sort, cursor, limit = HISTORY_PAGE_SIZE }: HistoryRequest,
 ): Promise<HistoryPage> {
   const ascending = sort === 'date-asc';
-  let query = applyFilters(
-    client.from('reservations').select(RESERVATION_LIST_SELECT, cursor ? {} : { count: 'exact' }),
-    filterOps(filters),
+  let query = reservationsSource(
+    client,
+    filters,
+    RESERVATION_LIST_SELECT,
+    cursor ? {} : { count: 'exact' },
   );
   if (cursor) {
     query = query.or(keysetCondition(cursor, ascending ? 'asc' : 'desc'));

@@ -4,6 +4,7 @@ import { clampPage, PAGE_SIZE, pageCount, pageRange } from '@/features/reservati
 import { type FilterOp, filterOps, orderSpecs } from '@/features/reservations/reservation-query';
 import { ApiError } from '@/lib/api-error';
 import type { Tables } from '@/lib/database.types';
+import { normalizeSearchTerm } from '@/lib/search-normalize';
 import { type SupabaseClient, supabase } from '@/lib/supabase';
 
 /**
@@ -76,6 +77,29 @@ export function applyFilters<Q extends Filterable<Q>>(query: Q, ops: readonly Fi
   return next;
 }
 
+/**
+ * Where a list reads from. With a name to search, `search_reservations`: under RLS a LIKE
+ * filter cannot use the trigram index (LIKE is not leakproof, so Postgres applies it after
+ * reading all the owner's rows), the function can (bench, 22,000-stay owner: 9 ms against
+ * 244 ms p95). It matches the name itself; the other filters apply on top either way.
+ */
+export function reservationsSource<Select extends string>(
+  client: SupabaseClient,
+  filters: ReservationFilters,
+  select: Select,
+  options: { count?: 'exact' } = {},
+) {
+  const ops = filterOps(filters);
+  const term = normalizeSearchTerm(filters.search);
+  if (term) {
+    return applyFilters(
+      client.rpc('search_reservations', { p_query: term }, options).select(select),
+      ops.filter((op) => op.op !== 'like'),
+    );
+  }
+  return applyFilters(client.from('reservations').select(select, options), ops);
+}
+
 export interface ReservationsPageRequest {
   filters: ReservationFilters;
   sort: ReservationSort;
@@ -94,10 +118,9 @@ export interface ReservationsPage {
 
 function pageQuery(client: SupabaseClient, request: ReservationsPageRequest, page: number) {
   const { from, to } = pageRange(page, PAGE_SIZE);
-  let query = applyFilters(
-    client.from('reservations').select(RESERVATION_LIST_SELECT, { count: 'exact' }),
-    filterOps(request.filters),
-  );
+  let query = reservationsSource(client, request.filters, RESERVATION_LIST_SELECT, {
+    count: 'exact',
+  });
   for (const order of orderSpecs(request.sort)) {
     query = query.order(order.column, {
       ascending: order.ascending,
@@ -107,15 +130,17 @@ function pageQuery(client: SupabaseClient, request: ReservationsPageRequest, pag
   return query.range(from, to);
 }
 
-/** Exact count of the matching rows, without reading them (HEAD request). */
+const COUNT_SELECT = 'id, gite_id, plateforme, status, date_debut, date_fin';
+
+/** Exact count of the matching rows (reads at most one of them). */
 export async function countReservations(
   client: SupabaseClient,
   filters: ReservationFilters,
 ): Promise<number> {
-  const { count, error, status } = await applyFilters(
-    client.from('reservations').select('id', { count: 'exact', head: true }),
-    filterOps(filters),
-  );
+  // The filtered columns are selected: on a function's rows PostgREST filters only those.
+  const { count, error, status } = await reservationsSource(client, filters, COUNT_SELECT, {
+    count: 'exact',
+  }).limit(1);
   if (error) throw new ApiError(error, status);
   return count ?? 0;
 }
