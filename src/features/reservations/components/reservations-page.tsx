@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useGiteOptions } from '@/features/reservations/api/get-gite-options';
 import type { ReservationListRow } from '@/features/reservations/api/get-reservations';
@@ -44,18 +44,31 @@ export function ReservationsPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
+  // Each change builds on the latest one asked for, not on this render's params: a change
+  // made before the previous navigation has landed (sort, then gîte, quickly) must not undo
+  // it. The ref follows the URL once a navigation lands.
+  const latest = useRef(params);
+  useEffect(() => {
+    latest.current = params;
+  }, [params]);
   const go = useCallback(
-    (next: ReservationListParams, options?: { replace?: boolean }) =>
-      setSearchParams(serializeListParams(next), options),
+    (
+      update: (current: ReservationListParams) => ReservationListParams,
+      options?: { replace?: boolean },
+    ) => {
+      const next = update(latest.current);
+      latest.current = next;
+      setSearchParams(serializeListParams(next), options);
+    },
     [setSearchParams],
   );
 
   const onFilters = (patch: Partial<ReservationFilters>, options?: { replace?: boolean }) =>
-    go(withFilters(params, patch), options);
+    go((current) => withFilters(current, patch), options);
 
   const onPageCorrected = useCallback(
-    (page: number) => go({ ...params, page }, { replace: true }),
-    [go, params],
+    (page: number) => go((current) => ({ ...current, page }), { replace: true }),
+    [go],
   );
 
   const request = useMemo(
@@ -106,9 +119,11 @@ export function ReservationsPage() {
         params={params}
         gites={giteList}
         onFilters={onFilters}
-        onSort={(sort) => go({ ...params, sort, page: 1 })}
-        onView={(view) => go({ ...params, view, page: 1 })}
-        onReset={() => go({ ...DEFAULT_LIST_PARAMS, sort: params.sort, view: params.view })}
+        onSort={(sort) => go((current) => ({ ...current, sort, page: 1 }))}
+        onView={(view) => go((current) => ({ ...current, view, page: 1 }))}
+        onReset={() =>
+          go((current) => ({ ...DEFAULT_LIST_PARAMS, sort: current.sort, view: current.view }))
+        }
       />
       {params.view === 'history' && !historyAvailable ? (
         <p className="resa-note" role="note">
