@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
+import { LoadError } from '@/components/load-error';
 import {
   type CalendarStay,
   calendarQueries,
@@ -22,7 +23,6 @@ import { MonthGrid } from '@/features/calendar/components/month-grid';
 import { StayDialog } from '@/features/calendar/components/stay-dialog';
 import { Timeline } from '@/features/calendar/components/timeline';
 import { calendarMessages as m } from '@/features/calendar/messages';
-import { commonMessages, describeError } from '@/lib/i18n';
 import { todayIso } from '@/lib/iso-date';
 import { platformColour, platformLabel, RESERVATION_PLATFORMS } from '@/lib/platforms';
 import '@/features/calendar/calendar.css';
@@ -106,18 +106,7 @@ export function CalendarPage() {
     );
   } else if (calendar.isError) {
     content = (
-      <div className="page-state">
-        <FormAlert>
-          {m.loadError} {describeError(calendar.error)}
-        </FormAlert>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => calendar.refetch()}
-        >
-          {commonMessages.retry}
-        </button>
-      </div>
+      <LoadError message={m.loadError} error={calendar.error} onRetry={() => calendar.refetch()} />
     );
   } else if (gites.length === 0) {
     content = (

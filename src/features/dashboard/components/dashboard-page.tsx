@@ -1,6 +1,6 @@
 import { type CSSProperties, type ReactNode, useId } from 'react';
 import { Link } from 'react-router';
-import { FormAlert } from '@/components/form-alert';
+import { LoadError } from '@/components/load-error';
 import {
   type DashboardOccupancy,
   type DashboardStay,
@@ -16,7 +16,6 @@ import {
   revenueChange,
 } from '@/features/dashboard/dashboard-format';
 import { dashboardMessages as m } from '@/features/dashboard/messages';
-import { commonMessages, describeError } from '@/lib/i18n';
 import { daysBetween, formatIsoDate, type IsoDate, todayIso } from '@/lib/iso-date';
 import { formatEuros } from '@/lib/money';
 import { platformColour, platformLabel } from '@/lib/platforms';
@@ -244,14 +243,7 @@ export function DashboardPage() {
     content = <Skeleton />;
   } else if (summary.isError) {
     content = (
-      <div className="page-state">
-        <FormAlert>
-          {m.loadError} {describeError(summary.error)}
-        </FormAlert>
-        <button type="button" className="button button-secondary" onClick={() => summary.refetch()}>
-          {commonMessages.retry}
-        </button>
-      </div>
+      <LoadError message={m.loadError} error={summary.error} onRetry={() => summary.refetch()} />
     );
   } else if (summary.data.occupancy.length === 0) {
     // Every gîte has an occupancy row: none means the owner has no gîte yet.

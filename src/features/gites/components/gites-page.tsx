@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import { FormAlert } from '@/components/form-alert';
+import { LoadError } from '@/components/load-error';
 import { type GiteWithFeeds, useGites } from '@/features/gites/api/get-gites';
 import { useSaveGite } from '@/features/gites/api/save-gite';
 import { DeleteGiteDialog } from '@/features/gites/components/delete-gite-dialog';
@@ -77,14 +77,7 @@ export function GitesPage() {
     );
   } else if (gites.isError) {
     content = (
-      <div className="page-state">
-        <FormAlert>
-          {m.loadError} {describeError(gites.error)}
-        </FormAlert>
-        <button type="button" className="button button-secondary" onClick={() => gites.refetch()}>
-          {commonMessages.retry}
-        </button>
-      </div>
+      <LoadError message={m.loadError} error={gites.error} onRetry={() => gites.refetch()} />
     );
   } else if (gites.data.length === 0 && mode.kind !== 'create') {
     content = (

@@ -9,7 +9,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { FormAlert } from '@/components/form-alert';
+import { LoadError } from '@/components/load-error';
 import type { ReservationListRow } from '@/features/reservations/api/get-reservations';
 import {
   HISTORY_PAGE_SIZE,
@@ -23,7 +23,7 @@ import {
 } from '@/features/reservations/components/reservation-cells';
 import { hasActiveFilters, type ReservationFilters } from '@/features/reservations/list-params';
 import { reservationsMessages as m } from '@/features/reservations/messages';
-import { commonMessages, describeError } from '@/lib/i18n';
+import { commonMessages } from '@/lib/i18n';
 
 /**
  * A row's height before it is measured: one line of the table from 48rem, a card below.
@@ -152,14 +152,7 @@ export function ReservationsHistory({ filters, sort, onEdit }: ReservationsHisto
   }
   if (history.isError && rows.length === 0) {
     return (
-      <div className="page-state">
-        <FormAlert>
-          {m.loadError} {describeError(history.error)}
-        </FormAlert>
-        <button type="button" className="button button-secondary" onClick={() => history.refetch()}>
-          {commonMessages.retry}
-        </button>
-      </div>
+      <LoadError message={m.loadError} error={history.error} onRetry={() => history.refetch()} />
     );
   }
   if (rows.length === 0) {

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { FormAlert } from '@/components/form-alert';
+import { LoadError } from '@/components/load-error';
 import {
   type ReservationsPageRequest,
   reservationKeys,
@@ -13,7 +13,7 @@ import { ReservationsTable } from '@/features/reservations/components/reservatio
 import { hasActiveFilters } from '@/features/reservations/list-params';
 import { reservationsMessages as m } from '@/features/reservations/messages';
 import { pageRowSpan } from '@/features/reservations/pagination';
-import { commonMessages, describeError } from '@/lib/i18n';
+import { commonMessages } from '@/lib/i18n';
 
 interface ReservationsPagedProps extends RowActions {
   request: ReservationsPageRequest;
@@ -82,16 +82,7 @@ export function ReservationsPaged({
     );
   }
   if (query.isError) {
-    return (
-      <div className="page-state">
-        <FormAlert>
-          {m.loadError} {describeError(query.error)}
-        </FormAlert>
-        <button type="button" className="button button-secondary" onClick={() => query.refetch()}>
-          {commonMessages.retry}
-        </button>
-      </div>
-    );
+    return <LoadError message={m.loadError} error={query.error} onRetry={() => query.refetch()} />;
   }
 
   const { rows, total, page, pageCount } = query.data;
