@@ -947,6 +947,53 @@ export type Database = {
           },
         ];
       };
+      reservation_counts: {
+        Row: {
+          blocked: number;
+          cancelled: number;
+          confirmed: number;
+          id: string;
+          owner_user_id: string;
+        };
+        Insert: {
+          blocked?: number;
+          cancelled?: number;
+          confirmed?: number;
+          id?: string;
+          owner_user_id: string;
+        };
+        Update: {
+          blocked?: number;
+          cancelled?: number;
+          confirmed?: number;
+          id?: string;
+          owner_user_id?: string;
+        };
+        Relationships: [];
+      };
+      reservation_overlaps: {
+        Row: {
+          id: string;
+          owner_user_id: string;
+        };
+        Insert: {
+          id: string;
+          owner_user_id: string;
+        };
+        Update: {
+          id?: string;
+          owner_user_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'reservation_overlaps_reservation_fkey';
+            columns: ['id', 'owner_user_id'];
+            isOneToOne: false;
+            referencedRelation: 'reservations';
+            referencedColumns: ['id', 'owner_user_id'];
+          },
+        ];
+      };
       reservations: {
         Row: {
           cancelled_at: string | null;
@@ -1213,6 +1260,12 @@ export type Database = {
         };
         Returns: string;
       };
+      confirmed_stays_overlapping: {
+        Args: {
+          p_intervals: Json;
+        };
+        Returns: Record<string, unknown>[];
+      };
       dashboard_summary: {
         Args: {
           p_today?: string;
@@ -1224,6 +1277,18 @@ export type Database = {
           '': Database['public']['Tables']['reservations']['Row'];
         };
         Returns: boolean;
+      };
+      rebuild_reservation_counts: {
+        Args: {
+          p_owner?: string;
+        };
+        Returns: undefined;
+      };
+      rebuild_reservation_overlaps: {
+        Args: {
+          p_owner?: string;
+        };
+        Returns: undefined;
       };
       save_gite: {
         Args: {

@@ -28,6 +28,8 @@ interface World {
   reservations: [Row, Row, Row];
   client: Row;
   errorLog: Row;
+  /** The owner's reservation_counts row (made by the trigger when the stays were added). */
+  counts: Row;
 }
 
 interface Fixture {
@@ -85,6 +87,18 @@ const FIXTURES: Record<string, Fixture> = {
     }),
     change: { notes: 'changé' },
     owner: ALL,
+  },
+  // Kept by triggers on reservations; owners read them only.
+  reservation_overlaps: {
+    row: (w, v) => ({ id: w.reservations[v].id, owner_user_id: w.owner }),
+    change: { owner_user_id: '00000000-0000-0000-0000-000000000000' },
+    owner: READ_ONLY,
+  },
+  reservation_counts: {
+    row: (w) => ({ owner_user_id: w.owner }),
+    change: { confirmed: 99 },
+    owner: READ_ONLY,
+    existing: (w) => w.counts,
   },
   infos_gites_core: {
     row: (w, v) => ({ owner_user_id: w.owner, gite_id: w.gites[v].id, nom: 'Infos' }),
@@ -386,6 +400,13 @@ async function buildWorld(owner: string): Promise<World> {
     owner_user_id: owner,
     message: 'parent report',
   });
+  const counts = (
+    await db.query<{ row: Row }>(
+      'select to_jsonb(c.*) as row from public.reservation_counts c where c.owner_user_id = $1',
+      [owner],
+    )
+  ).rows[0]?.row;
+  if (!counts) throw new Error('no reservation_counts row: is the counting trigger there?');
   const [g0, g1, g2] = gites;
   const [f0, f1, f2] = feeds;
   const [r0, r1, r2] = reservations;
@@ -398,6 +419,7 @@ async function buildWorld(owner: string): Promise<World> {
     reservations: [r0, r1, r2],
     client,
     errorLog,
+    counts,
   };
 }
 

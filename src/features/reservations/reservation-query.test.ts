@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS } from '@/features/reservations/list-params';
 import {
+  countSource,
   filterOps,
   keysetCondition,
   nextCursor,
@@ -96,5 +97,22 @@ describe('keyset cursor', () => {
     expect(nextCursor(rows, 2)).toEqual({ date_debut: '2026-07-14', id: ID });
     expect(nextCursor(rows, 3)).toBeNull();
     expect(nextCursor([], 3)).toBeNull();
+  });
+});
+
+describe('where a list total comes from', () => {
+  it('reads the per-owner counter without filters, or with the status alone', () => {
+    expect(countSource(EMPTY_FILTERS)).toBe('all');
+    expect(countSource({ ...EMPTY_FILTERS, status: 'blocked' })).toBe('blocked');
+    // Blank search text is no filter.
+    expect(countSource({ ...EMPTY_FILTERS, search: '   ' })).toBe('all');
+  });
+
+  it('lets the database count when any other filter narrows the list', () => {
+    expect(countSource({ ...EMPTY_FILTERS, giteId: GITE })).toBeNull();
+    expect(countSource({ ...EMPTY_FILTERS, platform: 'airbnb', status: 'confirmed' })).toBeNull();
+    expect(countSource({ ...EMPTY_FILTERS, from: '2026-07-01' })).toBeNull();
+    expect(countSource({ ...EMPTY_FILTERS, to: '2026-07-31' })).toBeNull();
+    expect(countSource({ ...EMPTY_FILTERS, search: 'dupont' })).toBeNull();
   });
 });

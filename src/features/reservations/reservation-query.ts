@@ -1,4 +1,8 @@
-import type { ReservationFilters, ReservationSort } from '@/features/reservations/list-params';
+import type {
+  ReservationFilters,
+  ReservationSort,
+  ReservationStatus,
+} from '@/features/reservations/list-params';
 import { normalizeSearchTerm } from '@/lib/search-normalize';
 
 /**
@@ -31,6 +35,24 @@ export function filterOps(filters: ReservationFilters): FilterOp[] {
   const term = normalizeSearchTerm(filters.search);
   if (term) ops.push({ op: 'like', column: 'client_nom_search', value: `%${term}%` });
   return ops;
+}
+
+/**
+ * Which per-owner counter (table `reservation_counts`, kept by a trigger) gives the total of
+ * a list with these filters: every stay, or one status. Null when other filters apply — the
+ * database counts those matching rows itself (few: they are narrowed by an index).
+ */
+export type CountSource = 'all' | ReservationStatus;
+
+export function countSource(filters: ReservationFilters): CountSource | null {
+  const narrowed =
+    filters.giteId !== null ||
+    filters.platform !== null ||
+    filters.from !== null ||
+    filters.to !== null ||
+    normalizeSearchTerm(filters.search) !== '';
+  if (narrowed) return null;
+  return filters.status ?? 'all';
 }
 
 export interface OrderSpec {

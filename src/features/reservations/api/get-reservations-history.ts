@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import {
+  listTotal,
   RESERVATION_LIST_SELECT,
   type ReservationListRow,
   reservationKeys,
@@ -46,11 +47,13 @@ export async function getReservationsHistoryPage(
   { filters, sort, cursor, limit = HISTORY_PAGE_SIZE }: HistoryRequest,
 ): Promise<HistoryPage> {
   const ascending = sort === 'date-asc';
+  // The total comes with the first request only.
+  const total = cursor ? null : listTotal(client, filters);
   let query = reservationsSource(
     client,
     filters,
     RESERVATION_LIST_SELECT,
-    cursor ? {} : { count: 'exact' },
+    total?.queryOptions ?? {},
   );
   if (cursor) {
     query = query.or(keysetCondition(cursor, ascending ? 'asc' : 'desc'));
@@ -61,13 +64,17 @@ export async function getReservationsHistoryPage(
       ? query.gte('date_debut', cursor.date_debut)
       : query.lte('date_debut', cursor.date_debut);
   }
-  const { data, count, error, status } = await query
-    .order('date_debut', { ascending })
-    .order('id', { ascending })
-    .limit(limit);
+  const [{ data, count, error, status }, counted] = await Promise.all([
+    query.order('date_debut', { ascending }).order('id', { ascending }).limit(limit),
+    total?.counter ?? null,
+  ]);
   if (error) throw new ApiError(error, status);
   const rows: ReservationListRow[] = data;
-  return { rows, nextCursor: nextCursor(rows, limit), total: cursor ? null : (count ?? null) };
+  return {
+    rows,
+    nextCursor: nextCursor(rows, limit),
+    total: cursor ? null : Math.max(counted ?? count ?? 0, rows.length),
+  };
 }
 
 export const reservationsHistoryQueries = {
