@@ -9,7 +9,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}', 'dev/**/*.unit.test.ts'],
+          include: [
+            'src/**/*.test.{ts,tsx}',
+            'dev/**/*.unit.test.ts',
+            'supabase/functions/**/*.test.ts',
+          ],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
@@ -22,6 +26,7 @@ export default defineConfig({
             'supabase/tests/**/*.test.ts',
             'dev/**/*.integration.test.ts',
             'src/**/*.integration.test.ts',
+            'supabase/functions/**/*.integration.test.ts',
           ],
           environment: 'node',
           // One throw-away stack (Postgres, PostgREST, auth, gateway) serves every integration file.

@@ -1005,11 +1005,13 @@ export type Database = {
           date_fin: string;
           external_uid: string | null;
           feed_id: string | null;
+          feed_kind: string | null;
           gite_id: string;
           id: string;
           montant: number | null;
           nb_personnes: number | null;
           notes: string | null;
+          owner_marked_closure: boolean;
           owner_user_id: string;
           plateforme: string;
           status: string;
@@ -1027,11 +1029,13 @@ export type Database = {
           date_fin: string;
           external_uid?: string | null;
           feed_id?: string | null;
+          feed_kind?: string | null;
           gite_id: string;
           id?: string;
           montant?: number | null;
           nb_personnes?: number | null;
           notes?: string | null;
+          owner_marked_closure?: boolean;
           owner_user_id?: string;
           plateforme?: string;
           status?: string;
@@ -1047,11 +1051,13 @@ export type Database = {
           date_fin?: string;
           external_uid?: string | null;
           feed_id?: string | null;
+          feed_kind?: string | null;
           gite_id?: string;
           id?: string;
           montant?: number | null;
           nb_personnes?: number | null;
           notes?: string | null;
+          owner_marked_closure?: boolean;
           owner_user_id?: string;
           plateforme?: string;
           status?: string;
@@ -1254,11 +1260,35 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      apply_feed_sync: {
+        Args: {
+          p_worker: string;
+          p_task_id: string;
+          p_fetch: Json;
+          p_events: Json;
+        };
+        Returns: Json;
+      };
+      claim_sync_tasks: {
+        Args: {
+          p_worker: string;
+          p_limit?: number;
+          p_lease_seconds?: number;
+        };
+        Returns: Record<string, unknown>[];
+      };
       client_nom_search: {
         Args: {
           '': Database['public']['Tables']['reservations']['Row'];
         };
         Returns: string;
+      };
+      complete_unchanged_syncs: {
+        Args: {
+          p_worker: string;
+          p_results: Json;
+        };
+        Returns: number;
       };
       confirmed_stays_overlapping: {
         Args: {
@@ -1272,11 +1302,66 @@ export type Database = {
         };
         Returns: Json;
       };
+      enqueue_due_feeds: {
+        Args: {
+          p_limit?: number;
+        };
+        Returns: number;
+      };
+      fail_sync_task: {
+        Args: {
+          p_worker: string;
+          p_task_id: string;
+          p_failure: Json;
+        };
+        Returns: string;
+      };
       has_overlap: {
         Args: {
           '': Database['public']['Tables']['reservations']['Row'];
         };
         Returns: boolean;
+      };
+      held_sync_task: {
+        Args: {
+          p_worker: string;
+          p_task_id: string;
+        };
+        Returns: {
+          attempts: number;
+          created_at: string;
+          feed_id: string;
+          finished_at: string | null;
+          gite_id: string;
+          id: string;
+          last_error: string | null;
+          locked_by: string | null;
+          locked_until: string | null;
+          max_attempts: number;
+          owner_is_paid: boolean;
+          owner_user_id: string;
+          priority: number;
+          run_after: string;
+          started_at: string | null;
+          status: string;
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'sync_queue';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      next_feed_sync_at: {
+        Args: {
+          p_from: string;
+        };
+        Returns: string;
+      };
+      purge_sync_history: {
+        Args: never;
+        Returns: undefined;
       };
       rebuild_reservation_counts: {
         Args: {
@@ -1289,6 +1374,12 @@ export type Database = {
           p_owner?: string;
         };
         Returns: undefined;
+      };
+      request_feed_sync: {
+        Args: {
+          p_feed_ids: string[];
+        };
+        Returns: string[];
       };
       save_gite: {
         Args: {
@@ -1311,11 +1402,13 @@ export type Database = {
           date_fin: string;
           external_uid: string | null;
           feed_id: string | null;
+          feed_kind: string | null;
           gite_id: string;
           id: string;
           montant: number | null;
           nb_personnes: number | null;
           notes: string | null;
+          owner_marked_closure: boolean;
           owner_user_id: string;
           plateforme: string;
           status: string;
@@ -1327,6 +1420,12 @@ export type Database = {
           isOneToOne: false;
           isSetofReturn: true;
         };
+      };
+      sync_retry_delay: {
+        Args: {
+          p_attempts: number;
+        };
+        Returns: string;
       };
       unaccent_lower: {
         Args: {
