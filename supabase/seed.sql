@@ -37,34 +37,36 @@ insert into public.gites (
    'Le Petit Gîte du Lavoir', '3 rue du Lavoir', '21190', 'Meursault', 4,
    'meuble_tourisme_non_classe', '#5b6bb5', 3);
 
--- Realistic URL shapes with made-up ids: nothing answers there.
+-- The demo calendars: `npm start` serves them itself at this reserved name
+-- (dev/sync/local-sync.ts), in each platform's style, and syncs them every 15
+-- minutes like any feed. Nothing answers there on a hosted project.
 insert into public.ical_feeds (
   id, owner_user_id, gite_id, platform, label, url,
   last_synced_at, last_success_at, last_status, last_http_status, next_sync_at
 ) values
   ('00000000-0000-4000-8000-00000000f011', '00000000-0000-4000-8000-0000000000d1',
    '00000000-0000-4000-8000-00000000a001', 'airbnb', 'Airbnb',
-   'https://www.airbnb.fr/calendar/ical/41872365.ics?s=3f9a1c7e2b8d4a60',
+   'https://calendriers.demo.localhost/airbnb/41872365.ics',
    now() - interval '9 minutes', now() - interval '9 minutes', 'success', 200, now() + interval '6 minutes'),
   ('00000000-0000-4000-8000-00000000f012', '00000000-0000-4000-8000-0000000000d1',
    '00000000-0000-4000-8000-00000000a001', 'booking', 'Booking.com',
-   'https://admin.booking.com/hotel/hoteladmin/ical.html?t=5c0e9a4b-7d21-4f3e-9b6a-2e8f1c7d3a90',
+   'https://calendriers.demo.localhost/booking/5c0e9a4b.ics',
    now() - interval '4 minutes', now() - interval '4 minutes', 'not_modified', 304, now() + interval '11 minutes'),
   ('00000000-0000-4000-8000-00000000f021', '00000000-0000-4000-8000-0000000000d1',
    '00000000-0000-4000-8000-00000000a002', 'airbnb', 'Airbnb',
-   'https://www.airbnb.fr/calendar/ical/50917734.ics?s=a81c44d09e2f7b13',
+   'https://calendriers.demo.localhost/airbnb/50917734.ics',
    now() - interval '12 minutes', now() - interval '12 minutes', 'success', 200, now() + interval '3 minutes'),
   ('00000000-0000-4000-8000-00000000f022', '00000000-0000-4000-8000-0000000000d1',
    '00000000-0000-4000-8000-00000000a002', 'gites_de_france', 'Gîtes de France',
-   'https://www.gites-de-france.com/fr/ical/G24-812.ics?key=7be3f0a2c91d',
+   'https://calendriers.demo.localhost/gites-de-france/G24-812.ics',
    now() - interval '2 minutes', now() - interval '2 minutes', 'success', 200, now() + interval '13 minutes'),
   ('00000000-0000-4000-8000-00000000f031', '00000000-0000-4000-8000-0000000000d1',
    '00000000-0000-4000-8000-00000000a003', 'booking', 'Booking.com',
-   'https://admin.booking.com/hotel/hoteladmin/ical.html?t=e4a7c2d9-1b3f-4c8e-a5d6-90f2b7e1c345',
+   'https://calendriers.demo.localhost/booking/e4a7c2d9.ics',
    now() - interval '7 minutes', now() - interval '7 minutes', 'success', 200, now() + interval '8 minutes'),
   ('00000000-0000-4000-8000-00000000f032', '00000000-0000-4000-8000-0000000000d1',
    '00000000-0000-4000-8000-00000000a003', 'gites_de_france', 'Gîtes de France',
-   'https://www.gites-de-france.com/fr/ical/G21-1047.ics?key=0c5d9e8f13ab',
+   'https://calendriers.demo.localhost/gites-de-france/G21-1047.ics',
    now() - interval '14 minutes', now() - interval '14 minutes', 'success', 200, now() + interval '1 minute');
 
 -- =============================================================================

@@ -5,7 +5,9 @@
  * Flags: --data-dir DIR (default .local), --ephemeral (throw-away data dir, deleted on exit),
  * --port-base N (gateway N+1, postgres N+2, PostgREST N+3, auth N+4; default 54320),
  * --with-app, --app-port N (default 5173), --no-seed, --info-file FILE (also write the stack's
- * URL, keys and database URL there, for test setups that need to reach a throw-away stack).
+ * URL, keys and database URL there, for test setups that need to reach a throw-away stack),
+ * --no-sync (no iCal sync timers: the scale dataset's 350,000 made-up feeds, for instance).
+ * The iCal sync (dev/sync/local-sync.ts) serves the demo calendars on port N+6.
  * Ctrl-C stops every child; nothing is left listening.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnv } from 'vite';
+import { type LocalSync, startLocalSync } from '../sync/local-sync.ts';
 import { type ManagedProcess, spawnManaged, waitForHttp } from './child-process.ts';
 import { DEFAULT_APP_PORT, DEFAULT_PORT_BASE, defaultDataDir, repoRoot } from './config.ts';
 import type { RunningStack } from './stack.ts';
@@ -29,6 +32,7 @@ const { values: flags } = parseArgs({
     'app-port': { type: 'string' },
     'no-seed': { type: 'boolean', default: false },
     'info-file': { type: 'string' },
+    'no-sync': { type: 'boolean', default: false },
   },
 });
 
@@ -45,6 +49,7 @@ function intFlag(value: string | undefined, fallback: number, name: string): num
 
 const started = Date.now();
 let stack: RunningStack | undefined;
+let sync: LocalSync | undefined;
 let app: ManagedProcess | undefined;
 let ephemeralDir: string | undefined;
 let shuttingDown = false;
@@ -56,6 +61,7 @@ function shutdown(exitCode: number): Promise<never> {
   shutdownStarted ??= (async () => {
     shuttingDown = true;
     await app?.stop();
+    await sync?.stop();
     await stack?.stop();
     if (ephemeralDir) await rm(ephemeralDir, { recursive: true, force: true });
     process.exit(exitCode);
@@ -125,6 +131,7 @@ async function main() {
     }
     await assertPortsFree({ app: appPort });
   }
+  if (!flags['no-sync']) await assertPortsFree({ 'demo calendars': portBase + 6 });
 
   let dataDir = path.resolve(flags['data-dir'] ?? defaultDataDir);
   if (flags.ephemeral) {
@@ -146,6 +153,16 @@ async function main() {
     const { stop: _stop, appliedMigrations: _applied, seeded: _seeded, ...info } = stack;
     await mkdir(path.dirname(path.resolve(infoFile)), { recursive: true });
     await writeFile(infoFile, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
+  }
+  if (!flags['no-sync']) {
+    const { url, serviceRoleKey, dbUrl } = stack;
+    sync = await startLocalSync({
+      url,
+      serviceRoleKey,
+      dbUrl,
+      demoPort: portBase + 6,
+      log: (line) => console.log(`[sync] ${line}`),
+    });
   }
   console.log(`API:      ${stack.url}  (rest /rest/v1, auth /auth/v1)`);
   console.log(`Database: ${stack.dbUrl}`);

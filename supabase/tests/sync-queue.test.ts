@@ -397,7 +397,7 @@ describe('applying a feed', () => {
   });
 
   /** Claims the feed's task and applies `events` to it. */
-  async function sync(events: FeedEvent[], hash = randomUUID()) {
+  async function sync(events: FeedEvent[], hash: string = randomUUID()) {
     await db.query(
       "update public.ical_feeds set next_sync_at = now() - interval '1 s' where id = $1",
       [feed],

@@ -36,5 +36,9 @@ export interface FeedEvent {
 }
 
 export type ParseResult =
-  | { ok: true; events: FeedEvent[]; /** Events left out (no usable dates…), with why. */ skipped: string[] }
-  | { ok: false; /** In French, for the owner: why this is not a calendar. */ error: string };
+  | {
+      ok: true;
+      events: FeedEvent[] /** Events left out (no usable dates…), with why. */;
+      skipped: string[];
+    }
+  | { ok: false /** In French, for the owner: why this is not a calendar. */; error: string };
