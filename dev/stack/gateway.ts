@@ -15,6 +15,11 @@ import {
 export interface GatewayRoute {
   prefix: string;
   port: number;
+  /**
+   * Reachable without an API key, like hosted functions deployed with --no-verify-jwt (the
+   * calendar export, fetched by the platforms): the function checks what it needs.
+   */
+  public?: boolean;
 }
 
 const CORS_HEADERS: Record<string, string> = {
@@ -53,7 +58,7 @@ export function createGatewayHandler(routes: GatewayRoute[]) {
     }
     const headers = { ...request.headers };
     const apikey = headers.apikey;
-    if (!apikey && !headers.authorization) {
+    if (!apikey && !headers.authorization && !route.public) {
       sendJson(response, 401, { message: 'No API key found in request' });
       return;
     }

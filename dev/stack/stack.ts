@@ -19,6 +19,7 @@ import {
   seedFile,
   superuserUrl,
 } from './config.ts';
+import { startFunctionsServer } from './functions-server.ts';
 import { startGateway } from './gateway.ts';
 import { loadOrCreateKeys } from './keys.ts';
 import { applyPendingMigrations, applySeedOnce, runSqlFile } from './migrations.ts';
@@ -101,7 +102,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const ports = portsFrom(options.portBase);
   await assertNoOrphanPostgres(options.dataDir);
   const restAdminPort = options.portBase + 5;
+  const functionsPort = options.portBase + 7;
   await assertPortsFree({
+    functions: functionsPort,
     gateway: ports.gateway,
     postgres: ports.postgres,
     postgrest: ports.rest,
@@ -171,9 +174,17 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     });
     stops.push(() => auth.stop());
 
+    const functions = await startFunctionsServer({
+      port: functionsPort,
+      apiUrl: `http://127.0.0.1:${ports.gateway}`,
+      anonKey: keys.anonKey,
+    });
+    stops.push(() => functions.stop());
+
     const gateway = await startGateway(ports.gateway, [
       { prefix: '/rest/v1', port: ports.rest },
       { prefix: '/auth/v1', port: ports.auth },
+      { prefix: '/functions/v1', port: functionsPort, public: true },
     ]);
     stops.push(() => gateway.stop());
 

@@ -63,11 +63,11 @@ beforeEach(async () => {
 });
 
 /** A feed of the owner's gîte at `path` on the fixture server, due now. */
-async function addFeed(path: string, platform = 'airbnb'): Promise<string> {
+async function addFeed(path: string, platform = 'airbnb', giteId = gite): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `insert into public.ical_feeds (owner_user_id, gite_id, platform, url, next_sync_at)
      values ($1, $2, $3, $4, now() - interval '1 second') returning id`,
-    [owner.user.id, gite, platform, `${fixtures.origin}${path}`],
+    [owner.user.id, giteId, platform, `${fixtures.origin}${path}`],
   );
   return rows[0]?.id ?? '';
 }
@@ -254,5 +254,104 @@ describe('workers', () => {
     await db.query('update public.sync_queue set run_after = now() where feed_id = $1', [feedId]);
     expect(await syncBatch(worker('w-alive'))).toMatchObject({ claimed: 1, applied: 1, added: 1 });
     expect(await stays(feedId)).toHaveLength(1);
+  });
+});
+
+describe('echoes of our own export', () => {
+  let gite: string;
+
+  beforeAll(async () => {
+    const { rows } = await db.query<{ id: string }>(
+      "insert into public.gites (owner_user_id, nom) values ($1, 'La Grange') returning id",
+      [owner.user.id],
+    );
+    gite = rows[0]?.id ?? '';
+  });
+
+  it('stores a platform block covering one of our stays as its echo, never as a stay or a double booking, and releases it when the stay is cancelled', async () => {
+    const { rows: direct } = await db.query<{ id: string }>(
+      `insert into public.reservations (owner_user_id, gite_id, plateforme, client_nom, date_debut, date_fin)
+       values ($1, $2, 'direct', 'Famille Leroy', '2030-07-01', '2030-07-08') returning id`,
+      [owner.user.id, gite],
+    );
+    const directId = direct[0]?.id ?? '';
+    const path = `/feeds/echo-${randomUUID()}.ics`;
+    fixtures.setFeed(
+      path,
+      calendar([
+        // Booking.com re-imported our export: the direct stay comes back as "CLOSED".
+        event('echo@booking.com', '20300701', '20300708', 'CLOSED - Not available'),
+        // A real Booking.com stay elsewhere in the year.
+        event('real@booking.com', '20300801', '20300805', 'CLOSED - Not available'),
+      ]),
+    );
+    const feedId = await addFeed(path, 'booking', gite);
+    await enqueue();
+    const report = await syncBatch(worker('w-echo'));
+    expect(report).toMatchObject({ applied: 1, added: 1, echoes: 1 });
+
+    const imported = async () => {
+      const { rows } = await db.query<{
+        uid: string;
+        status: string;
+        echo_of: string | null;
+        flagged: boolean;
+      }>(
+        `select r.external_uid as uid, r.status, r.echo_of,
+           exists (select 1 from public.reservation_overlaps f where f.id = r.id) as flagged
+         from public.reservations r where r.feed_id = $1 order by r.external_uid`,
+        [feedId],
+      );
+      return rows;
+    };
+    expect(await imported()).toEqual([
+      { uid: 'echo@booking.com', status: 'blocked', echo_of: directId, flagged: false },
+      { uid: 'real@booking.com', status: 'confirmed', echo_of: null, flagged: false },
+    ]);
+    const { rows: directFlag } = await db.query(
+      'select 1 from public.reservation_overlaps where id = $1',
+      [directId],
+    );
+    expect(directFlag).toEqual([]);
+
+    // The export does not send the echo back (it would be a copy of the direct stay).
+    const { rows: link } = await db.query<{ token: string }>(
+      `insert into public.gite_export_links (owner_user_id, gite_id, token)
+       values ($1, $2, $3) returning token`,
+      [owner.user.id, gite, randomUUID().replaceAll('-', '')],
+    );
+    const exported = await (
+      await fetch(`${stack.url}/functions/v1/ical-export/${link[0]?.token}.ics`)
+    ).text();
+    expect(exported.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(exported).toContain('DTSTART;VALUE=DATE:20300701');
+    expect(exported).toContain('DTSTART;VALUE=DATE:20300801');
+
+    // The direct stay is cancelled: the Booking.com period is no echo any more, it is a stay
+    // to complete again (and the owner sees it).
+    await db.query("update public.reservations set status = 'cancelled' where id = $1", [directId]);
+    expect(await imported()).toEqual([
+      { uid: 'echo@booking.com', status: 'confirmed', echo_of: null, flagged: false },
+      { uid: 'real@booking.com', status: 'confirmed', echo_of: null, flagged: false },
+    ]);
+  });
+
+  it('flags a platform stay that overlaps one of ours without covering it as a double booking', async () => {
+    const { rows } = await db.query<{ id: string }>(
+      `insert into public.reservations (owner_user_id, gite_id, plateforme, date_debut, date_fin)
+       values ($1, $2, 'direct', '2030-09-01', '2030-09-05') returning id`,
+      [owner.user.id, gite],
+    );
+    const path = `/feeds/clash-${randomUUID()}.ics`;
+    fixtures.setFeed(path, calendar([event('clash@airbnb.com', '20300903', '20300910')]));
+    const feedId = await addFeed(path, 'airbnb', gite);
+    await enqueue();
+    expect(await syncBatch(worker('w-clash'))).toMatchObject({ added: 1, echoes: 0 });
+    const { rows: flagged } = await db.query<{ id: string }>(
+      `select f.id from public.reservation_overlaps f join public.reservations r on r.id = f.id
+       where r.id = $1 or r.feed_id = $2`,
+      [rows[0]?.id, feedId],
+    );
+    expect(flagged).toHaveLength(2);
   });
 });

@@ -400,6 +400,44 @@ export type Database = {
         };
         Relationships: [];
       };
+      gite_export_links: {
+        Row: {
+          created_at: string;
+          gite_id: string;
+          id: string;
+          last_fetched_at: string | null;
+          owner_user_id: string;
+          revoked_at: string | null;
+          token: string;
+        };
+        Insert: {
+          created_at?: string;
+          gite_id: string;
+          id?: string;
+          last_fetched_at?: string | null;
+          owner_user_id?: string;
+          revoked_at?: string | null;
+          token: string;
+        };
+        Update: {
+          created_at?: string;
+          gite_id?: string;
+          id?: string;
+          last_fetched_at?: string | null;
+          owner_user_id?: string;
+          revoked_at?: string | null;
+          token?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'gite_export_links_gite_fkey';
+            columns: ['gite_id', 'owner_user_id'];
+            isOneToOne: false;
+            referencedRelation: 'gites';
+            referencedColumns: ['id', 'owner_user_id'];
+          },
+        ];
+      };
       gites: {
         Row: {
           adresse: string | null;
@@ -1003,6 +1041,7 @@ export type Database = {
           created_at: string;
           date_debut: string;
           date_fin: string;
+          echo_of: string | null;
           external_uid: string | null;
           feed_id: string | null;
           feed_kind: string | null;
@@ -1027,6 +1066,7 @@ export type Database = {
           created_at?: string;
           date_debut: string;
           date_fin: string;
+          echo_of?: string | null;
           external_uid?: string | null;
           feed_id?: string | null;
           feed_kind?: string | null;
@@ -1049,6 +1089,7 @@ export type Database = {
           created_at?: string;
           date_debut?: string;
           date_fin?: string;
+          echo_of?: string | null;
           external_uid?: string | null;
           feed_id?: string | null;
           feed_kind?: string | null;
@@ -1296,11 +1337,42 @@ export type Database = {
         };
         Returns: Record<string, unknown>[];
       };
+      create_gite_export_link: {
+        Args: {
+          p_gite_id: string;
+        };
+        Returns: {
+          created_at: string;
+          gite_id: string;
+          id: string;
+          last_fetched_at: string | null;
+          owner_user_id: string;
+          revoked_at: string | null;
+          token: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'gite_export_links';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       dashboard_summary: {
         Args: {
           p_today?: string;
         };
         Returns: Json;
+      };
+      echo_original: {
+        Args: {
+          p_gite_id: string;
+          p_feed_id: string;
+          p_kind: string;
+          p_start: string;
+          p_end: string;
+          p_self?: string;
+        };
+        Returns: string;
       };
       enqueue_due_feeds: {
         Args: {
@@ -1353,6 +1425,21 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      ical_export: {
+        Args: {
+          p_token: string;
+        };
+        Returns: Json;
+      };
+      imported_status: {
+        Args: {
+          p_cancelled: boolean;
+          p_echo_of: string;
+          p_owner_marked_closure: boolean;
+          p_kind: string;
+        };
+        Returns: string;
+      };
       next_feed_sync_at: {
         Args: {
           p_from: string;
@@ -1381,6 +1468,12 @@ export type Database = {
         };
         Returns: string[];
       };
+      revoke_gite_export_link: {
+        Args: {
+          p_gite_id: string;
+        };
+        Returns: undefined;
+      };
       save_gite: {
         Args: {
           gite: Json;
@@ -1400,6 +1493,7 @@ export type Database = {
           created_at: string;
           date_debut: string;
           date_fin: string;
+          echo_of: string | null;
           external_uid: string | null;
           feed_id: string | null;
           feed_kind: string | null;

@@ -100,6 +100,16 @@ const FIXTURES: Record<string, Fixture> = {
     owner: READ_ONLY,
     existing: (w) => w.counts,
   },
+  // Made and revoked through create/revoke_gite_export_link (tested in ical-export.test.ts).
+  gite_export_links: {
+    row: (w, v, tag) => ({
+      owner_user_id: w.owner,
+      gite_id: w.gites[v].id,
+      token: `${tag}${tag}${tag}`.padEnd(32, 'x'),
+    }),
+    change: { revoked_at: '2027-04-29T10:00:00+00:00' },
+    owner: READ_ONLY,
+  },
   infos_gites_core: {
     row: (w, v) => ({ owner_user_id: w.owner, gite_id: w.gites[v].id, nom: 'Infos' }),
     change: { nom: 'Changé' },
@@ -262,7 +272,10 @@ const FIXTURES: Record<string, Fixture> = {
 };
 
 /** Functions of schema public that anon may execute (token-checking security definer ones). */
-const ANON_FUNCTIONS = new Set<string>();
+const ANON_FUNCTIONS = new Set<string>([
+  // The calendar export: returns null unless p_token is a live export link (ical-export.test.ts).
+  'ical_export(text)',
+]);
 
 /**
  * Policies allowed to be something other than the owner check, as

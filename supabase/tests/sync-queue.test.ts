@@ -444,8 +444,20 @@ describe('applying a feed', () => {
       ev('c@airbnb', '2031-09-01', '2031-09-05', { cancelled: true }),
       ev('d@airbnb', '2031-10-01', '2031-10-05', { guestName: 'Hélène Durand' }),
     ];
-    expect(await sync(events, 'h1')).toEqual({ applied: true, added: 4, updated: 0, cancelled: 0 });
-    expect(await sync(events, 'h1')).toEqual({ applied: true, added: 0, updated: 0, cancelled: 0 });
+    expect(await sync(events, 'h1')).toEqual({
+      applied: true,
+      added: 4,
+      updated: 0,
+      cancelled: 0,
+      echoes: 0,
+    });
+    expect(await sync(events, 'h1')).toEqual({
+      applied: true,
+      added: 0,
+      updated: 0,
+      cancelled: 0,
+      echoes: 0,
+    });
     expect(
       (await stays()).map((s) => [s.external_uid, s.status, s.feed_kind, s.client_nom]),
     ).toEqual([
@@ -484,7 +496,7 @@ describe('applying a feed', () => {
       ev('c@airbnb', '2031-09-01', '2031-09-05', { cancelled: true }),
       ev('d@airbnb', '2031-10-01', '2031-10-05', { guestName: 'Hélène Durand' }),
     ]);
-    expect(result).toEqual({ applied: true, added: 0, updated: 1, cancelled: 0 });
+    expect(result).toEqual({ applied: true, added: 0, updated: 1, cancelled: 0, echoes: 0 });
     expect((await stays()).find((s) => s.external_uid === 'a@airbnb')).toMatchObject({
       date_debut: '2031-07-02',
       date_fin: '2031-07-09',
@@ -505,13 +517,19 @@ describe('applying a feed', () => {
       ev('c@airbnb', '2031-09-01', '2031-09-05', { cancelled: true }),
       ev('d@airbnb', '2031-10-01', '2031-10-05', { guestName: 'Hélène Durand' }),
     ];
-    expect(await sync(remaining)).toEqual({ applied: true, added: 0, updated: 0, cancelled: 1 });
+    expect(await sync(remaining)).toEqual({
+      applied: true,
+      added: 0,
+      updated: 0,
+      cancelled: 1,
+      echoes: 0,
+    });
     const now = await stays();
     expect(now.find((s) => s.external_uid === 'a@airbnb')?.status).toBe('cancelled');
     expect(now.find((s) => s.external_uid === 'past@airbnb')?.status).toBe('confirmed');
 
     const back = await sync([ev('a@airbnb', '2031-07-02', '2031-07-09'), ...remaining]);
-    expect(back).toEqual({ applied: true, added: 0, updated: 1, cancelled: 0 });
+    expect(back).toEqual({ applied: true, added: 0, updated: 1, cancelled: 0, echoes: 0 });
     expect((await stays()).find((s) => s.external_uid === 'a@airbnb')).toMatchObject({
       status: 'confirmed',
       client_nom: 'Famille Martin',

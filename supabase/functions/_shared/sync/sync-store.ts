@@ -45,7 +45,15 @@ export interface Failure extends FetchFacts {
 }
 
 export type ApplyResult =
-  | { applied: true; added: number; updated: number; cancelled: number }
+  | {
+      applied: true;
+      /** New stays (echoes of our own export not included). */
+      added: number;
+      updated: number;
+      cancelled: number;
+      /** New events recognised as echoes of stays we already hold. */
+      echoes: number;
+    }
   | { applied: false };
 
 export interface SyncStore {

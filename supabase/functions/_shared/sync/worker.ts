@@ -50,6 +50,8 @@ export interface BatchReport {
   added: number;
   updated: number;
   cancelled: number;
+  /** New events that only mirror a stay we already hold (our export, re-imported). */
+  echoes: number;
   /** Time spent waiting for the database (claim + reports), in ms. */
   dbMs: number;
   /** Unexpected errors (store unreachable…); those tasks come back after their lease. */
@@ -66,6 +68,7 @@ const emptyReport = (): BatchReport => ({
   added: 0,
   updated: 0,
   cancelled: 0,
+  echoes: 0,
   dbMs: 0,
   errors: [],
 });
@@ -81,6 +84,7 @@ export function addReports(a: BatchReport, b: BatchReport): BatchReport {
     added: a.added + b.added,
     updated: a.updated + b.updated,
     cancelled: a.cancelled + b.cancelled,
+    echoes: a.echoes + b.echoes,
     dbMs: a.dbMs + b.dbMs,
     errors: [...a.errors, ...b.errors].slice(0, 50),
   };
@@ -194,6 +198,7 @@ export async function syncBatch(options: WorkerOptions): Promise<BatchReport> {
     report.added += result.added;
     report.updated += result.updated;
     report.cancelled += result.cancelled;
+    report.echoes += result.echoes;
   };
 
   await pool(tasks, options.concurrency ?? 20, async (task) => {
