@@ -4,6 +4,7 @@ import {
   formatDay,
   formatStay,
   guestName,
+  importedNature,
   nightsBetween,
   statusLabel,
 } from '@/features/reservations/format';
@@ -37,5 +38,34 @@ describe('reservation display', () => {
     expect(guestName(null)).toBe(m.noName);
     expect(guestName('  ')).toBe(m.noName);
     expect(guestName(' Dupônt ')).toBe('Dupônt');
+  });
+});
+
+describe('importedNature', () => {
+  const base = { status: 'confirmed', feed_kind: null, echo_of: null, owner_marked_closure: false };
+
+  it('says nothing of direct bookings, plain imported stays and blocks', () => {
+    expect(importedNature(base)).toBeNull();
+    expect(importedNature({ ...base, feed_kind: 'stay' })).toBeNull();
+    expect(importedNature({ ...base, status: 'blocked', feed_kind: 'block' })).toBeNull();
+  });
+
+  it('tells an undecided period, a closure the owner marked and an echo apart', () => {
+    expect(importedNature({ ...base, feed_kind: 'to_complete' })).toBe('to-complete');
+    expect(
+      importedNature({
+        ...base,
+        status: 'blocked',
+        feed_kind: 'to_complete',
+        owner_marked_closure: true,
+      }),
+    ).toBe('closure');
+    expect(
+      importedNature({ ...base, status: 'blocked', feed_kind: 'to_complete', echo_of: 'x' }),
+    ).toBe('echo');
+  });
+
+  it('says nothing of a cancelled stay', () => {
+    expect(importedNature({ ...base, status: 'cancelled', feed_kind: 'to_complete' })).toBeNull();
   });
 });

@@ -36,3 +36,27 @@ export function guestName(clientNom: string | null): string {
   const name = clientNom?.trim();
   return name ? name : m.noName;
 }
+
+/**
+ * What an imported stay is beyond its status, for a badge and the edit form:
+ *  - 'echo': a platform's block that mirrors one of our own stays (our export, re-imported):
+ *    kept, but neither a stay nor a double booking;
+ *  - 'closure': a period the feed left undecided that the owner marked as a closure;
+ *  - 'to-complete': a period the feed left undecided (Booking.com's "CLOSED - Not
+ *    available", its real stays included): a stay until the owner completes it or marks it
+ *    as a closure.
+ * Null for direct bookings, plain imported stays and blocks, and cancelled stays.
+ */
+export type ImportedNature = 'echo' | 'closure' | 'to-complete';
+
+export function importedNature(row: {
+  status: string;
+  feed_kind: string | null;
+  echo_of: string | null;
+  owner_marked_closure: boolean;
+}): ImportedNature | null {
+  if (row.status === 'cancelled') return null;
+  if (row.echo_of !== null) return 'echo';
+  if (row.feed_kind !== 'to_complete') return null;
+  return row.owner_marked_closure ? 'closure' : 'to-complete';
+}

@@ -129,6 +129,21 @@ export const reservationsMessages = {
   cancelConfirm: 'Annuler la réservation',
   cancelKeep: 'Garder la réservation',
   cancelling: 'Annulation…',
+  nature: {
+    echo: 'Reflet de votre calendrier',
+    closure: 'Fermeture',
+    'to-complete': 'À compléter',
+  },
+  natureHint: {
+    echo: 'Cette période est une de vos réservations que la plateforme renvoie après avoir importé votre calendrier : elle n’est comptée ni comme séjour ni comme double réservation.',
+    closure: 'Vous avez indiqué que cette période est une fermeture et non un séjour.',
+    'to-complete':
+      'La plateforme indique seulement que ces dates sont indisponibles : complétez le séjour (voyageur, montant) ou marquez-le comme fermeture.',
+  },
+  markClosure: 'C’est une fermeture, pas un séjour',
+  markStay: 'C’est finalement un séjour',
+  markedClosure: 'Période marquée comme fermeture.',
+  markedStay: 'Période remise en séjour.',
   importedCannotCancel: 'Pour l’annuler, annulez-le sur sa plateforme : il sera mis à jour ici.',
   // validation
   giteRequired: 'Choisissez un gîte',

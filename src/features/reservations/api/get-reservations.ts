@@ -47,11 +47,18 @@ export type ReservationListRow = Pick<
   | 'date_fin'
   | 'notes'
   | 'has_overlap'
+  | 'feed_kind'
+  | 'echo_of'
+  | 'owner_marked_closure'
 > & { gites: { nom: string; couleur: string | null } };
 
-/** `has_overlap` is a computed field: PostgREST calls public.has_overlap(row) per row. */
+/**
+ * `has_overlap` is a computed field: PostgREST calls public.has_overlap(row) per row.
+ * `feed_kind`, `echo_of` and `owner_marked_closure` say what an imported stay is (a stay to
+ * complete, an echo of our own export, a period the owner marked as a closure).
+ */
 export const RESERVATION_LIST_SELECT =
-  'id, gite_id, feed_id, external_uid, plateforme, status, client_nom, client_email, client_telephone, nb_personnes, montant, date_debut, date_fin, notes, has_overlap, gites(nom, couleur)';
+  'id, gite_id, feed_id, external_uid, plateforme, status, client_nom, client_email, client_telephone, nb_personnes, montant, date_debut, date_fin, notes, has_overlap, feed_kind, echo_of, owner_marked_closure, gites(nom, couleur)';
 
 /** The builder's filter methods this feature uses (supabase-js query builders have them all). */
 interface Filterable<Self> {

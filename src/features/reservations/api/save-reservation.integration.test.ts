@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cancelReservation } from '@/features/reservations/api/cancel-reservation';
 import { createReservation } from '@/features/reservations/api/create-reservation';
 import { findOverlappingStays } from '@/features/reservations/api/find-overlapping-stays';
+import { markImportedClosure } from '@/features/reservations/api/mark-imported-closure';
 import {
   addGite,
   insertStays,
@@ -210,5 +211,42 @@ describe('findOverlappingStays: the check before saving', () => {
       excludeId: inside ?? null,
     });
     expect(self.total).toBe(0);
+  });
+});
+
+describe('undecided imported periods (Booking.com "CLOSED - Not available")', () => {
+  it('lets the owner mark one as a closure and back, and nothing else', async () => {
+    const { owner, giteId } = await ownerWithGite(stack, 'closure');
+    const { rows: feed } = await db.query<{ id: string }>(
+      `insert into public.ical_feeds (owner_user_id, gite_id, platform, url, next_sync_at)
+       values ($1, $2, 'booking', 'https://admin.booking.com/x.ics', now() + interval '1 day') returning id`,
+      [owner.user.id, giteId],
+    );
+    const { rows } = await db.query<{ id: string; feed_kind: string | null }>(
+      `insert into public.reservations (owner_user_id, gite_id, feed_id, external_uid, plateforme, date_debut, date_fin, feed_kind)
+       values ($1, $2, $3, 'closed@booking', 'booking', '2031-03-01', '2031-03-04', 'to_complete'),
+              ($1, $2, null, null, 'direct', '2031-04-01', '2031-04-04', null)
+       returning id, feed_kind`,
+      [owner.user.id, giteId, feed[0]?.id],
+    );
+    const undecided = rows.find((r) => r.feed_kind === 'to_complete')?.id ?? '';
+    const direct = rows.find((r) => r.feed_kind === null)?.id ?? '';
+
+    await markImportedClosure(owner.client, undecided, true);
+    expect(await readRow(undecided)).toMatchObject({ status: 'blocked' });
+    await markImportedClosure(owner.client, undecided, false);
+    expect(await readRow(undecided)).toMatchObject({ status: 'confirmed' });
+
+    // A direct booking is not an undecided period: refused, unchanged.
+    await expect(markImportedClosure(owner.client, direct, true)).rejects.toMatchObject({
+      status: 404,
+    });
+    expect(await readRow(direct)).toMatchObject({ status: 'confirmed' });
+    // Nor can another owner touch it.
+    const other = await signedUpOwner(stack, 'closure-other');
+    await expect(markImportedClosure(other.client, undecided, true)).rejects.toMatchObject({
+      status: 404,
+    });
+    expect(await readRow(undecided)).toMatchObject({ status: 'confirmed' });
   });
 });

@@ -4,6 +4,7 @@ import {
   formatAmount,
   formatStay,
   guestName,
+  importedNature,
   nightsBetween,
   statusLabel,
 } from '@/features/reservations/format';
@@ -60,6 +61,7 @@ export function GuestCell({ row }: { row: ReservationListRow }) {
 
 /** Where the stay comes from and where it stands, one above the other. */
 export function SourceCell({ row }: { row: ReservationListRow }) {
+  const nature = importedNature(row);
   return (
     <span className="resa-source">
       <span className="platform-badge" data-platform={row.plateforme}>
@@ -68,6 +70,11 @@ export function SourceCell({ row }: { row: ReservationListRow }) {
       <span className="resa-status" data-status={row.status}>
         {statusLabel(row.status)}
       </span>
+      {nature ? (
+        <span className="resa-nature" data-nature={nature} title={m.natureHint[nature]}>
+          {m.nature[nature]}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -13,6 +13,7 @@ import {
 import type { GiteOption } from '@/features/reservations/api/get-gite-options';
 import type { ReservationListRow } from '@/features/reservations/api/get-reservations';
 import { useUpdateReservation } from '@/features/reservations/api/update-reservation';
+import { ImportedNatureControl } from '@/features/reservations/components/imported-nature-control';
 import { formatDay, formatStay, guestName } from '@/features/reservations/format';
 import { reservationsMessages as m } from '@/features/reservations/messages';
 import {
@@ -218,6 +219,7 @@ export function ReservationFormDialog({
                 <p className="field-hint">
                   {m.importedNotice(platformLabel(row.plateforme))} {m.importedCannotCancel}
                 </p>
+                <ImportedNatureControl row={row} onSaved={onSaved} />
                 <dl className="resa-readonly">
                   <div>
                     <dt>{m.giteLabel}</dt>
