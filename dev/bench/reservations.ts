@@ -23,7 +23,7 @@
  *
  * Dataset: `npm run seed:scale` (see dev/scale/seed-scale.ts); by default the dev stack's
  * `.local/stack.json`, else --stack-file <data dir>/stack.json of the scale stack, e.g.
- *   npx tsx dev/stack/cli.ts --data-dir .local/scale --port-base 54520 --no-seed &
+ *   npx tsx dev/stack/cli.ts --data-dir .local/scale --port-base 54520 --no-seed --no-sync &
  *   npm run bench:reservations -- --stack-file .local/scale/stack.json
  */
 import path from 'node:path';

@@ -13,7 +13,7 @@
  * 10) are the "largest": 50 gîtes × 10 years ≈ 21,000 stays each, the benchmark's subjects.
  *
  * Default target: the dev stack's `.local/stack.json`. Use a separate data dir for a big run:
- *   npx tsx dev/stack/cli.ts --data-dir .local/scale --port-base 54420 --no-seed &
+ *   npx tsx dev/stack/cli.ts --data-dir .local/scale --port-base 54420 --no-seed --no-sync &
  *   npm run seed:scale -- --owners 70000 --db-url postgres://postgres:postgres@127.0.0.1:54422/postgres
  *
  * It refuses to run twice on one database (the owners' e-mails would collide): recreate the data
