@@ -146,7 +146,7 @@ sejours as (
 )
 insert into public.reservations (
   owner_user_id, gite_id, feed_id, external_uid, plateforme, status, client_nom, client_email,
-  client_telephone, nb_personnes, montant, date_debut, date_fin, notes, created_at
+  client_telephone, nb_personnes, montant, date_debut, date_fin, notes, created_at, feed_kind
 )
 select
   '00000000-0000-4000-8000-0000000000d1',
@@ -186,7 +186,14 @@ select
     when s.h % 9 = 0 then 'Arrivée tardive prévue vers 21 h.'
     when s.h % 13 = 0 then 'Vient avec un chien (accepté).'
   end,
-  s.debut - interval '45 days'
+  s.debut - interval '45 days',
+  -- What the feed says, as the sync would store it (supabase/functions/_shared/sync).
+  case
+    when f.platform is null then null
+    when f.platform = 'booking' then 'to_complete'
+    when s.status = 'blocked' then 'block'
+    else 'stay'
+  end
 from sejours s
 join noms n on n.i = (s.h / 7) % 40
 -- The feed the stay came through: the wanted platform, or another feed of the

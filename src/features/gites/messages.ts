@@ -18,10 +18,75 @@ export const gitesMessages = {
   capacityUnknown: 'Capacité non renseignée',
   feedsTitle: 'Calendriers importés',
   noFeeds: 'Aucun calendrier importé.',
-  feedInactive: 'désactivé',
+  // a feed's sync state (see feed-sync-status.ts)
+  feedInactive: 'Désactivé : ce calendrier n’est pas synchronisé',
   neverSynced: 'Jamais synchronisé',
-  syncedAt: (when: string) => `Synchronisé le ${when}`,
-  syncError: 'Dernière synchronisation en échec',
+  syncedAgo: (when: string) => `Synchronisé ${when}`,
+  unchangedAgo: (when: string) => `Inchangé — vérifié ${when}`,
+  syncFailed: (error: string) => `Échec : ${error}`,
+  syncFailedUnknown: 'la dernière synchronisation n’a pas abouti.',
+  retryAt: (time: string) => `nouvelle tentative à ${time}`,
+  retryOn: (dateTime: string) => `nouvelle tentative le ${dateTime}`,
+  retrySoon: 'nouvelle tentative imminente',
+  syncQueued: 'Synchronisation demandée…',
+  syncRunning: 'Synchronisation en cours…',
+  staleFor: (duration: string) => `Pas à jour depuis ${duration}`,
+  neverReadFor: (duration: string) => `Jamais lu depuis son ajout il y a ${duration}`,
+  justNow: 'à l’instant',
+  ago: (duration: string) => `il y a ${duration}`,
+  onDate: (dateTime: string) => `le ${dateTime}`,
+  lessThanAMinute: 'moins d’une minute',
+  minutes: (n: number) => `${n} min`,
+  hours: (h: number, min: number) =>
+    min === 0 ? `${h} h` : `${h} h ${String(min).padStart(2, '0')}`,
+  days: (d: number, h: number) => (h === 0 ? `${d} j` : `${d} j ${h} h`),
+  // "Synchroniser maintenant"
+  syncNow: 'Synchroniser maintenant',
+  syncing: 'Synchronisation…',
+  syncNoActiveFeed: 'Aucun calendrier actif à synchroniser.',
+  syncRequestFailed: 'La synchronisation n’a pas abouti.',
+  syncTimeout:
+    'La synchronisation n’est pas terminée au bout de 30 secondes. Elle se poursuit sur le serveur : rechargez la page dans quelques minutes.',
+  syncFinished: 'Synchronisation terminée.',
+  calendarsSynced: (n: number) =>
+    n === 1 ? '1 calendrier synchronisé' : `${n} calendriers synchronisés`,
+  calendarsFailed: (n: number) =>
+    n === 1
+      ? '1 calendrier en échec (voir ci-dessus)'
+      : `${n} calendriers en échec (voir ci-dessus)`,
+  allFailed: (n: number) =>
+    n === 1
+      ? 'La synchronisation du calendrier a échoué (voir ci-dessus).'
+      : `La synchronisation de ${n} calendriers a échoué (voir ci-dessus).`,
+  newStays: (n: number) => (n === 1 ? '1 nouvelle réservation' : `${n} nouvelles réservations`),
+  updatedStays: (n: number, first: boolean) =>
+    `${n} ${first ? (n === 1 ? 'réservation ' : 'réservations ') : ''}${n === 1 ? 'modifiée' : 'modifiées'}`,
+  cancelledStays: (n: number, first: boolean) =>
+    `${n} ${first ? (n === 1 ? 'réservation ' : 'réservations ') : ''}${n === 1 ? 'annulée' : 'annulées'}`,
+  noChange: 'aucun changement',
+  // sync history
+  history: 'Historique des synchronisations',
+  historyTitle: (nom: string) => `Historique des synchronisations — ${nom}`,
+  historyCaption: (nom: string) =>
+    `Synchronisations des calendriers de « ${nom} », les plus récentes d’abord`,
+  historyDate: 'Date et heure',
+  historyFeed: 'Calendrier',
+  historyResult: 'Résultat',
+  historyAdded: 'Nouvelles',
+  historyUpdated: 'Modifiées',
+  historyCancelled: 'Annulées',
+  historyDuration: 'Durée',
+  historyEmpty: 'Aucune synchronisation pour l’instant.',
+  historyLoadError: 'Impossible de charger l’historique.',
+  historyTotal: (n: number) => (n === 1 ? '1 synchronisation' : `${n} synchronisations`),
+  historyPage: (page: number, count: number) => `Page ${page} sur ${count}`,
+  historyPager: 'Pages de l’historique',
+  previousPage: 'Page précédente',
+  nextPage: 'Page suivante',
+  resultSuccess: 'Réussi',
+  resultNotModified: 'Inchangé',
+  resultError: 'Échec',
+  close: 'Fermer',
   edit: 'Modifier',
   delete: 'Supprimer',
   // form
@@ -67,4 +132,24 @@ export const gitesMessages = {
   feedUrlNotHttps: 'L’adresse iCal doit commencer par https://',
   feedUrlDuplicate: 'Ce calendrier est déjà ajouté à ce gîte',
   tooManyFeeds: 'Un gîte peut avoir au plus 10 calendriers',
+  // calendar export
+  exportHeading: 'Exporter le calendrier',
+  exportTitle: (nom: string) => `Export du calendrier de « ${nom} »`,
+  exportHelp:
+    'Collez ce lien dans Airbnb, Booking.com, Abritel ou Gîtes de France (« importer un calendrier ») : les dates réservées ailleurs et vos réservations directes y seront bloquées. Le lien est secret : ne le publiez pas.',
+  exportLoading: 'Chargement du lien…',
+  exportUrlLabel: (nom: string) => `Lien d’export du calendrier de « ${nom} »`,
+  exportCreate: 'Créer le lien d’export',
+  exportCreating: 'Création…',
+  exportCopy: 'Copier le lien',
+  exportCopied: 'Lien copié',
+  exportCopyFailed: 'Impossible de copier : sélectionnez le lien et copiez-le à la main.',
+  exportLastFetched: (when: string) => `Dernière lecture par une plateforme le ${when}`,
+  exportNeverFetched: 'Aucune plateforme ne l’a encore lu.',
+  exportReplace: 'Nouveau lien',
+  exportRevoke: 'Désactiver le lien',
+  exportReplaceTitle: 'Remplacer le lien d’export ?',
+  exportRevokeTitle: 'Désactiver le lien d’export ?',
+  exportConfirmWarning:
+    'L’ancien lien cessera de fonctionner immédiatement : les plateformes qui l’utilisent ne verront plus vos mises à jour tant que vous ne leur aurez pas donné le nouveau.',
 } as const;

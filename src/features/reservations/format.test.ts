@@ -42,7 +42,13 @@ describe('reservation display', () => {
 });
 
 describe('importedNature', () => {
-  const base = { status: 'confirmed', feed_kind: null, echo_of: null, owner_marked_closure: false };
+  const base = {
+    status: 'confirmed',
+    feed_kind: null,
+    echo_of: null,
+    owner_marked_closure: false,
+    client_nom: null,
+  };
 
   it('says nothing of direct bookings, plain imported stays and blocks', () => {
     expect(importedNature(base)).toBeNull();
@@ -63,6 +69,15 @@ describe('importedNature', () => {
     expect(
       importedNature({ ...base, status: 'blocked', feed_kind: 'to_complete', echo_of: 'x' }),
     ).toBe('echo');
+  });
+
+  it('says nothing more once the owner completed the stay (a guest name)', () => {
+    expect(
+      importedNature({ ...base, feed_kind: 'to_complete', client_nom: 'Famille Roux' }),
+    ).toBeNull();
+    expect(importedNature({ ...base, feed_kind: 'to_complete', client_nom: '  ' })).toBe(
+      'to-complete',
+    );
   });
 
   it('says nothing of a cancelled stay', () => {

@@ -43,8 +43,8 @@ export function guestName(clientNom: string | null): string {
  *    kept, but neither a stay nor a double booking;
  *  - 'closure': a period the feed left undecided that the owner marked as a closure;
  *  - 'to-complete': a period the feed left undecided (Booking.com's "CLOSED - Not
- *    available", its real stays included): a stay until the owner completes it or marks it
- *    as a closure.
+ *    available", its real stays included) and the owner has not completed yet (no guest
+ *    name): a stay until the owner completes it or marks it as a closure.
  * Null for direct bookings, plain imported stays and blocks, and cancelled stays.
  */
 export type ImportedNature = 'echo' | 'closure' | 'to-complete';
@@ -54,9 +54,11 @@ export function importedNature(row: {
   feed_kind: string | null;
   echo_of: string | null;
   owner_marked_closure: boolean;
+  client_nom: string | null;
 }): ImportedNature | null {
   if (row.status === 'cancelled') return null;
   if (row.echo_of !== null) return 'echo';
   if (row.feed_kind !== 'to_complete') return null;
-  return row.owner_marked_closure ? 'closure' : 'to-complete';
+  if (row.owner_marked_closure) return 'closure';
+  return row.client_nom?.trim() ? null : 'to-complete';
 }

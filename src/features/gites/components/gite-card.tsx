@@ -1,7 +1,13 @@
-import type { CSSProperties } from 'react';
+import { type CSSProperties, useId, useState } from 'react';
+import { FormAlert } from '@/components/form-alert';
 import type { GiteWithFeeds, IcalFeed } from '@/features/gites/api/get-gites';
+import { type SyncGiteNowResult, useSyncGiteNow } from '@/features/gites/api/sync-gite-now';
+import { ExportLinkPanel } from '@/features/gites/components/export-link-panel';
+import { SyncHistoryDialog } from '@/features/gites/components/sync-history-dialog';
+import { feedSyncLines } from '@/features/gites/feed-sync-status';
 import { gitesMessages as m } from '@/features/gites/messages';
-import { formatDateTime } from '@/lib/i18n';
+import { syncSummaryMessage } from '@/features/gites/sync-run';
+import { describeError } from '@/lib/i18n';
 import { platformLabel } from '@/lib/platforms';
 
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -11,30 +17,91 @@ function addressLine(gite: GiteWithFeeds): string {
   return [gite.adresse, town].filter(Boolean).join(', ');
 }
 
-function FeedStatus({ feed }: { feed: IcalFeed }) {
-  if (feed.last_error) {
-    return (
-      <span className="feed-status feed-status-error" title={feed.last_error}>
-        {m.syncError}
-      </span>
-    );
-  }
+/** The feed's last sync and, when it is late, for how long: text only. */
+function FeedStatus({ feed, now }: { feed: IcalFeed; now: number }) {
   return (
     <span className="feed-status">
-      {feed.last_synced_at ? m.syncedAt(formatDateTime(feed.last_synced_at)) : m.neverSynced}
-      {feed.is_active ? null : ` · ${m.feedInactive}`}
+      {feedSyncLines(feed, now).map((line) => (
+        <span key={line.tone} className={`feed-sync feed-sync-${line.tone}`}>
+          {line.text}
+        </span>
+      ))}
     </span>
+  );
+}
+
+function resultMessage(result: SyncGiteNowResult | undefined): string | null {
+  if (!result) return null;
+  if (result.kind === 'done') return syncSummaryMessage(result.summary);
+  if (result.kind === 'timeout') return m.syncTimeout;
+  return m.syncNoActiveFeed;
+}
+
+/** "Synchroniser maintenant" (the gîte's active feeds), its outcome, and the history. */
+function SyncControls({ gite }: { gite: GiteWithFeeds }) {
+  const reasonId = useId();
+  const syncNow = useSyncGiteNow();
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const activeFeedIds = gite.ical_feeds.filter((feed) => feed.is_active).map((feed) => feed.id);
+  const noActiveFeed = activeFeedIds.length === 0;
+
+  return (
+    <div className="sync-controls">
+      <div className="sync-actions">
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={noActiveFeed}
+          // While it runs the button keeps the focus (aria-disabled, not disabled).
+          aria-disabled={syncNow.isPending || undefined}
+          aria-describedby={noActiveFeed ? reasonId : undefined}
+          onClick={() => {
+            if (!syncNow.isPending) syncNow.mutate({ giteId: gite.id, feedIds: activeFeedIds });
+          }}
+        >
+          {syncNow.isPending ? m.syncing : m.syncNow}
+          <span className="visually-hidden"> « {gite.nom} »</span>
+        </button>
+        {gite.ical_feeds.length > 0 ? (
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-haspopup="dialog"
+            onClick={() => setHistoryOpen(true)}
+          >
+            {m.history}
+            <span className="visually-hidden"> « {gite.nom} »</span>
+          </button>
+        ) : null}
+      </div>
+      {noActiveFeed ? (
+        <p id={reasonId} className="gite-meta sync-reason">
+          {m.syncNoActiveFeed}
+        </p>
+      ) : null}
+      <p className="notice sync-notice" role="status">
+        {resultMessage(syncNow.data)}
+      </p>
+      {syncNow.isError ? (
+        <FormAlert>
+          {m.syncRequestFailed} {describeError(syncNow.error)}
+        </FormAlert>
+      ) : null}
+      {historyOpen ? <SyncHistoryDialog gite={gite} onClose={() => setHistoryOpen(false)} /> : null}
+    </div>
   );
 }
 
 interface GiteCardProps {
   gite: GiteWithFeeds;
+  /** The current time (refreshed by the page), for "il y a 3 min". */
+  now: number;
   onEdit: () => void;
   onDelete: () => void;
 }
 
-/** One gîte in the list, with its feeds. Every value is rendered as text. */
-export function GiteCard({ gite, onEdit, onDelete }: GiteCardProps) {
+/** One gîte in the list, with its feeds and their sync. Every value is rendered as text. */
+export function GiteCard({ gite, now, onEdit, onDelete }: GiteCardProps) {
   const titleId = `gite-${gite.id}-title`;
   const colour = gite.couleur && HEX_COLOUR.test(gite.couleur) ? gite.couleur : undefined;
   const address = addressLine(gite);
@@ -65,11 +132,13 @@ export function GiteCard({ gite, onEdit, onDelete }: GiteCardProps) {
               <span className="feed-url" title={feed.url}>
                 {feed.url}
               </span>
-              <FeedStatus feed={feed} />
+              <FeedStatus feed={feed} now={now} />
             </li>
           ))}
         </ul>
       )}
+      <SyncControls gite={gite} />
+      <ExportLinkPanel giteId={gite.id} giteName={gite.nom} />
       <div className="card-actions">
         <button type="button" className="button button-secondary" onClick={onEdit}>
           {m.edit}

@@ -8,6 +8,8 @@ import { GiteForm } from '@/features/gites/components/gite-form';
 import { giteToDraft } from '@/features/gites/gite-draft';
 import { emptyGiteDraft } from '@/features/gites/gite-form-schema';
 import { gitesMessages as m } from '@/features/gites/messages';
+import { useNow } from '@/features/gites/use-now';
+import '@/features/gites/gites.css';
 import { commonMessages, describeError } from '@/lib/i18n';
 
 type Mode = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; id: string };
@@ -57,6 +59,7 @@ function EditGite({ gite, onDone }: { gite: GiteWithFeeds; onDone: (nom: string 
 /** /gites: the owner's gîtes and their calendars; add, edit, delete. */
 export function GitesPage() {
   const gites = useGites();
+  const now = useNow();
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [deleting, setDeleting] = useState<GiteWithFeeds | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -101,6 +104,7 @@ export function GitesPage() {
             ) : (
               <GiteCard
                 gite={gite}
+                now={now}
                 onEdit={() => {
                   setNotice(null);
                   setMode({ kind: 'edit', id: gite.id });

@@ -1,6 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { ReservationFilters, ReservationSort } from '@/features/reservations/list-params';
-import { clampPage, PAGE_SIZE, pageCount, pageRange } from '@/features/reservations/pagination';
 import {
   type CountSource,
   countSource,
@@ -10,6 +9,7 @@ import {
 } from '@/features/reservations/reservation-query';
 import { ApiError } from '@/lib/api-error';
 import type { Tables } from '@/lib/database.types';
+import { clampPage, pageCount, pageRange } from '@/lib/pagination';
 import { normalizeSearchTerm } from '@/lib/search-normalize';
 import { type SupabaseClient, supabase } from '@/lib/supabase';
 
@@ -17,6 +17,9 @@ import { type SupabaseClient, supabase } from '@/lib/supabase';
  * Every reservations query key starts with `reservationKeys.all`: a mutation invalidates
  * it and every list, history and overlap check is refetched.
  */
+/** Rows per page of the Réservations list. */
+export const PAGE_SIZE = 50;
+
 export const reservationKeys = {
   all: ['reservations'] as const,
   lists: () => [...reservationKeys.all, 'list'] as const,
@@ -218,7 +221,7 @@ export async function getReservationsPage(
     );
     if (first.data.length > 0 || wanted === 1) {
       const rows: ReservationListRow[] = first.data;
-      return { rows, total: shown, page: wanted, pageCount: pageCount(shown) };
+      return { rows, total: shown, page: wanted, pageCount: pageCount(shown, PAGE_SIZE) };
     }
   } else if (first.error.code !== RANGE_NOT_SATISFIABLE) {
     throw new ApiError(first.error, first.status);
@@ -226,13 +229,13 @@ export async function getReservationsPage(
   // Past the end: count, then read the last page (rows may move in between: loop once more).
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const total = await countReservations(client, request.filters);
-    const last = clampPage(wanted, total);
+    const last = clampPage(wanted, total, PAGE_SIZE);
     const { data, count, error, status } = await pageQuery(client, request, last, {});
     if (error && error.code === RANGE_NOT_SATISFIABLE) continue;
     if (error) throw new ApiError(error, status);
     const rows: ReservationListRow[] = data;
     const finalTotal = Math.max(count ?? total, (last - 1) * PAGE_SIZE + data.length);
-    return { rows, total: finalTotal, page: last, pageCount: pageCount(finalTotal) };
+    return { rows, total: finalTotal, page: last, pageCount: pageCount(finalTotal, PAGE_SIZE) };
   }
   throw new ApiError({ message: 'La liste change trop vite, réessayez.', code: '' }, 503);
 }

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { LoadError } from '@/components/load-error';
 import {
+  PAGE_SIZE,
   type ReservationsPageRequest,
   reservationKeys,
   reservationsQueries,
@@ -12,8 +13,8 @@ import { ReservationsPager } from '@/features/reservations/components/reservatio
 import { ReservationsTable } from '@/features/reservations/components/reservations-table';
 import { hasActiveFilters } from '@/features/reservations/list-params';
 import { reservationsMessages as m } from '@/features/reservations/messages';
-import { pageRowSpan } from '@/features/reservations/pagination';
 import { commonMessages } from '@/lib/i18n';
+import { pageRowSpan } from '@/lib/pagination';
 
 interface ReservationsPagedProps extends RowActions {
   request: ReservationsPageRequest;
@@ -98,7 +99,7 @@ export function ReservationsPaged({
       </div>
     );
   }
-  const span = pageCount > 1 ? pageRowSpan(page, total) : null;
+  const span = pageCount > 1 ? pageRowSpan(page, total, PAGE_SIZE) : null;
   const summary = [m.count(total), span ? m.rowSpan(span.first, span.last, total) : null]
     .filter(Boolean)
     .join(' · ');

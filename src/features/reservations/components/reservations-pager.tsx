@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { reservationsMessages as m } from '@/features/reservations/messages';
-import { pagerItems } from '@/features/reservations/pagination';
+import { pagerItems } from '@/lib/pagination';
 
 interface ReservationsPagerProps {
   page: number;

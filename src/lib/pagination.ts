@@ -1,20 +1,21 @@
-/** Page maths of the Réservations list (1-based pages, server-side ranges). Pure. */
-
-export const PAGE_SIZE = 50;
+/**
+ * Page maths of the paginated lists (1-based pages, server-side ranges read with supabase-js
+ * `range()`): the Réservations list, the sync history… Pure.
+ */
 
 /** Inclusive row range of a page, as supabase-js `range(from, to)` takes it. */
-export function pageRange(page: number, pageSize = PAGE_SIZE): { from: number; to: number } {
+export function pageRange(page: number, pageSize: number): { from: number; to: number } {
   const from = (Math.max(1, Math.floor(page)) - 1) * pageSize;
   return { from, to: from + pageSize - 1 };
 }
 
 /** How many pages `total` rows fill; an empty list still has one (empty) page. */
-export function pageCount(total: number, pageSize = PAGE_SIZE): number {
+export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(Math.max(0, total) / pageSize));
 }
 
 /** The page to show for a requested one: past the end means the last page, not an error. */
-export function clampPage(page: number, total: number, pageSize = PAGE_SIZE): number {
+export function clampPage(page: number, total: number, pageSize: number): number {
   return Math.min(Math.max(1, Math.floor(page)), pageCount(total, pageSize));
 }
 
@@ -22,7 +23,7 @@ export function clampPage(page: number, total: number, pageSize = PAGE_SIZE): nu
 export function pageRowSpan(
   page: number,
   total: number,
-  pageSize = PAGE_SIZE,
+  pageSize: number,
 ): { first: number; last: number } | null {
   if (total <= 0) return null;
   const shown = clampPage(page, total, pageSize);
