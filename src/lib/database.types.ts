@@ -1446,6 +1446,12 @@ export type Database = {
         };
         Returns: string;
       };
+      owner_has_paid_plan: {
+        Args: {
+          p_owner: string;
+        };
+        Returns: boolean;
+      };
       purge_sync_history: {
         Args: never;
         Returns: undefined;

@@ -13,6 +13,9 @@
 --   * the owner ("Synchroniser maintenant"):
 --       request_feed_sync()            high priority, now
 --
+-- Imported events that only mirror one of our own stays (echoes of the
+-- calendar export) are recognised when a feed is applied (echo_original).
+--
 -- Every worker call names its worker id and only acts on tasks that worker
 -- still holds (status 'processing', locked_by = worker, lease not over): a
 -- worker that was presumed dead and comes back late writes nothing, so no two
@@ -32,6 +35,85 @@ alter table public.reservations
   -- The owner decided that an imported period is a closure, not a stay: the
   -- sync keeps it blocked while the platform still lists it.
   add column owner_marked_closure boolean not null default false;
+
+-- =============================================================================
+-- reservations.echo_of
+-- =============================================================================
+-- The stay this imported event echoes: once a platform imports a gîte's
+-- exported calendar (20261124000500), its own feed sends our stays back as
+-- "unavailable" periods; those are stored, but as blocks pointing at the
+-- original, never as stays, revenue or double bookings. No foreign key: the
+-- trigger reservations_release_echoes (20261124000500) frees the echoes of an
+-- original that goes away, which a FK's SET NULL would do too early for it to
+-- know which ones.
+alter table public.reservations add column echo_of uuid;
+
+comment on column public.reservations.echo_of is
+  'For an imported block that only mirrors one of our own stays back (our export, re-imported by the platform): that stay.';
+
+create index reservations_echo_of_idx on public.reservations (echo_of) where echo_of is not null;
+
+-- The stay an imported event of p_feed would echo: a confirmed or blocked stay
+-- of the same gîte, from another feed or entered by hand, itself no echo,
+-- whose dates cover the event's. Confirmed stays first, then the earliest.
+-- Only events that say "unavailable" can be echoes: a platform's own booking
+-- ("Reserved", kind 'stay') never is.
+create or replace function public.echo_original(
+  p_gite_id uuid,
+  p_feed_id uuid,
+  p_kind text,
+  p_start date,
+  p_end date,
+  p_self uuid default null
+)
+returns uuid
+language sql
+stable
+set search_path = ''
+as $$
+  select o.id
+  from public.reservations o
+  where p_kind in ('block', 'to_complete')
+    and o.gite_id = p_gite_id
+    and o.status in ('confirmed', 'blocked')
+    and o.echo_of is null
+    and o.feed_id is distinct from p_feed_id
+    and o.id is distinct from p_self
+    and o.date_debut <= p_start
+    and o.date_fin >= p_end
+    -- Index range: a covering stay starts at most a year before (longer ones are
+    -- not stays a platform would echo).
+    and o.date_debut >= p_start - 366
+  order by o.status = 'confirmed' desc, o.date_debut, o.id
+  limit 1
+$$;
+
+comment on function public.echo_original(uuid, uuid, text, date, date, uuid) is
+  'The stay an imported unavailable period of p_feed_id mirrors, if any.';
+
+revoke execute on function public.echo_original(uuid, uuid, text, date, date, uuid) from public, anon, authenticated;
+
+-- The status an imported event has: cancelled by its feed, an echo or a
+-- closure the owner marked (blocked), else what its kind says.
+create or replace function public.imported_status(
+  p_cancelled boolean,
+  p_echo_of uuid,
+  p_owner_marked_closure boolean,
+  p_kind text
+)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select case
+    when p_cancelled then 'cancelled'
+    when p_echo_of is not null or p_owner_marked_closure or p_kind = 'block' then 'blocked'
+    else 'confirmed'
+  end
+$$;
+
+revoke execute on function public.imported_status(boolean, uuid, boolean, text) from public, anon, authenticated;
 
 -- =============================================================================
 -- Timing
@@ -72,6 +154,27 @@ comment on function public.sync_retry_delay(integer) is
 revoke execute on function public.sync_retry_delay(integer) from public, anon, authenticated;
 
 -- =============================================================================
+-- Paid owners go first
+-- =============================================================================
+-- Whether the owner has a running paid subscription (the plan: paid owners
+-- ahead of free ones at the same priority). Copied onto each task when it is
+-- queued, so that claiming needs no join.
+create or replace function public.owner_has_paid_plan(p_owner uuid)
+returns boolean
+language sql
+stable
+set search_path = ''
+as $$
+  select exists (
+    select 1 from public.cm_subscriptions s
+    where s.owner_user_id = p_owner
+      and s.status in ('active', 'trialing') and s.plan <> 'free'
+  )
+$$;
+
+revoke execute on function public.owner_has_paid_plan(uuid) from public, anon, authenticated;
+
+-- =============================================================================
 -- Scheduler
 -- =============================================================================
 -- Enqueues (priority 2, normal) every active feed that is due and has no live
@@ -105,12 +208,7 @@ begin
   ),
   queued as (
     insert into public.sync_queue (owner_user_id, gite_id, feed_id, priority, owner_is_paid)
-    select m.owner_user_id, m.gite_id, m.id, 2,
-      exists (
-        select 1 from public.cm_subscriptions s
-        where s.owner_user_id = m.owner_user_id
-          and s.status in ('active', 'trialing') and s.plan <> 'free'
-      )
+    select m.owner_user_id, m.gite_id, m.id, 2, public.owner_has_paid_plan(m.owner_user_id)
     from moved m
     on conflict (feed_id) where status in ('pending', 'processing') do nothing
     returning 1
@@ -160,12 +258,7 @@ begin
   ),
   queued as (
     insert into public.sync_queue (owner_user_id, gite_id, feed_id, priority, owner_is_paid)
-    select m.owner_user_id, m.gite_id, m.id, 1,
-      exists (
-        select 1 from public.cm_subscriptions s
-        where s.owner_user_id = m.owner_user_id
-          and s.status in ('active', 'trialing') and s.plan <> 'free'
-      )
+    select m.owner_user_id, m.gite_id, m.id, 1, public.owner_has_paid_plan(m.owner_user_id)
     from mine m
     where not exists (
       select 1 from public.sync_queue q
@@ -372,7 +465,9 @@ grant execute on function public.complete_unchanged_syncs(text, jsonb) to servic
 --           uid once.
 -- In one transaction:
 --   * upsert by (gite_id, feed_id, external_uid): new events become stays
---     (cancelled if the feed says so; 'block' events blocked); known ones get
+--     (cancelled if the feed says so; 'block' events blocked; an unavailable
+--     period that one of our other stays covers is stored as its echo: see
+--     echo_original); known ones get
 --     the feed's dates and status, and nothing the owner typed (guest name,
 --     amount, notes, …) is overwritten: the feed's guest name only fills an
 --     empty one; a period the owner marked as a closure stays blocked;
@@ -400,6 +495,7 @@ declare
   v_added integer := 0;
   v_updated integer := 0;
   v_cancelled integer := 0;
+  v_echoes integer := 0;
   v_today date := (now() at time zone 'Europe/Paris')::date;
 begin
   v_task := public.held_sync_task(p_worker, p_task_id);
@@ -415,37 +511,41 @@ begin
       uid text, start date, "end" date, kind text, cancelled boolean, "guestName" text
     )
   ),
+  classified as (
+    select e.*,
+      case when e.cancelled then null
+           else public.echo_original(v_feed.gite_id, v_feed.id, e.kind, e.start, e."end") end
+        as echo_of
+    from events e
+  ),
   upserted as (
     insert into public.reservations as r (
       owner_user_id, gite_id, feed_id, external_uid, plateforme, status, client_nom,
-      date_debut, date_fin, feed_kind
+      date_debut, date_fin, feed_kind, echo_of
     )
-    select v_feed.owner_user_id, v_feed.gite_id, v_feed.id, e.uid, v_feed.platform,
-      case when e.cancelled then 'cancelled' when e.kind = 'block' then 'blocked'
-           else 'confirmed' end,
-      e.guest_name, e.start, e."end", e.kind
-    from events e
+    select v_feed.owner_user_id, v_feed.gite_id, v_feed.id, c.uid, v_feed.platform,
+      public.imported_status(c.cancelled, c.echo_of, false, c.kind),
+      c.guest_name, c.start, c."end", c.kind, c.echo_of
+    from classified c
     on conflict (gite_id, feed_id, external_uid) do update
       set date_debut = excluded.date_debut,
           date_fin = excluded.date_fin,
           feed_kind = excluded.feed_kind,
-          status = case
-            when excluded.status = 'cancelled' then 'cancelled'
-            when r.owner_marked_closure then 'blocked'
-            else excluded.status end,
+          echo_of = excluded.echo_of,
+          status = public.imported_status(excluded.status = 'cancelled', excluded.echo_of,
+            r.owner_marked_closure, excluded.feed_kind),
           client_nom = coalesce(r.client_nom, excluded.client_nom)
-      where (r.date_debut, r.date_fin, r.feed_kind, r.status, r.client_nom)
+      where (r.date_debut, r.date_fin, r.feed_kind, r.echo_of, r.status, r.client_nom)
         is distinct from (
-          excluded.date_debut, excluded.date_fin, excluded.feed_kind,
-          case
-            when excluded.status = 'cancelled' then 'cancelled'
-            when r.owner_marked_closure then 'blocked'
-            else excluded.status end,
+          excluded.date_debut, excluded.date_fin, excluded.feed_kind, excluded.echo_of,
+          public.imported_status(excluded.status = 'cancelled', excluded.echo_of,
+            r.owner_marked_closure, excluded.feed_kind),
           coalesce(r.client_nom, excluded.client_nom))
-    returning (r.xmax = 0) as inserted
+    returning (r.xmax = 0) as inserted, r.echo_of is not null as echo
   )
-  select count(*) filter (where inserted), count(*) filter (where not inserted)
-    into v_added, v_updated
+  select count(*) filter (where inserted and not echo), count(*) filter (where not inserted),
+    count(*) filter (where inserted and echo)
+    into v_added, v_updated, v_echoes
   from upserted;
 
   update public.reservations r
@@ -484,15 +584,9 @@ begin
     (p_fetch ->> 'duration_ms')::integer, v_added, v_updated, v_cancelled);
 
   return jsonb_build_object('applied', true, 'added', v_added, 'updated', v_updated,
-    'cancelled', v_cancelled);
+    'cancelled', v_cancelled, 'echoes', v_echoes);
 end;
 $$;
-
-comment on function public.apply_feed_sync(text, uuid, jsonb, jsonb) is
-  'Worker: applies a whole fetched feed to the gîte''s reservations in one transaction.';
-
-revoke execute on function public.apply_feed_sync(text, uuid, jsonb, jsonb) from public, anon, authenticated;
-grant execute on function public.apply_feed_sync(text, uuid, jsonb, jsonb) to service_role;
 
 -- =============================================================================
 -- A failed attempt
