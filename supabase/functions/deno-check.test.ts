@@ -1,6 +1,6 @@
 /**
- * The edge functions as Supabase deploys them: type-checked by Deno itself (the npm `deno`
- * binary), with the imports resolved the way `supabase/functions/deno.json` resolves them
+ * The edge functions as Supabase deploys them: type-checked by Deno itself (npm's
+ * `@deno/linux-x64-glibc` binary, see dev/deno.ts), with the imports resolved the way `supabase/functions/deno.json` resolves them
  * (from the repository's node_modules). The shared code is also checked by tsc and run by the
  * Node tests; this catches what only Deno sees (Deno APIs, import resolution).
  */
@@ -9,9 +9,10 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
+import { denoBinary } from '../../dev/deno.ts';
 
 const functionsDir = path.resolve(import.meta.dirname);
-const deno = path.resolve(functionsDir, '../../node_modules/.bin/deno');
+const deno = denoBinary();
 
 it('type-checks every edge function with Deno', { timeout: 120_000 }, async () => {
   const entries = (await readdir(functionsDir, { withFileTypes: true }))

@@ -1,5 +1,5 @@
 /**
- * The sync-worker edge function run by Deno itself (the npm `deno` binary), as Supabase runs
+ * The sync-worker edge function run by Deno itself (see dev/deno.ts), as Supabase runs
  * it: called over HTTP with the service-role key, it reads a due feed from the https fixture
  * server and writes its stays through PostgREST — the same shared code the Node tests run,
  * here through Deno's fetch and resolver. A stack of its own: the worker claims any due task.
@@ -10,13 +10,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { denoBinary } from '../../../dev/deno.ts';
 import { type FixtureServer, startFixtureServer } from '../../../dev/ical-fixtures/server.ts';
 import { signedUpOwner, superuserPool } from '../../../dev/test/clients.ts';
 import { startPrivateStack } from '../../../dev/test/private-stack.ts';
 
 const stack = await startPrivateStack(500);
 const functionsDir = path.resolve(import.meta.dirname, '..');
-const deno = path.resolve(functionsDir, '../../node_modules/.bin/deno');
+const deno = denoBinary();
 const port = Number(process.env.TEST_STACK_PORT_BASE ?? 55320) + 509;
 
 let db: pg.Pool;
