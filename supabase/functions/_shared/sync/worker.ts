@@ -102,10 +102,12 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
   await Promise.all(runners);
 }
 
-/** One batch: claim, read every feed, report. Returns what happened. */
-export async function syncBatch(options: WorkerOptions): Promise<BatchReport> {
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The per-task work shared by syncBatch and syncUntilIdle, writing into one report. */
+function taskRunner(options: WorkerOptions, report: BatchReport) {
   const now = options.now ?? (() => performance.now());
-  const report = emptyReport();
+  const { store, workerId } = options;
   const timed = async <T>(work: () => Promise<T>): Promise<T> => {
     const started = now();
     try {
@@ -114,15 +116,8 @@ export async function syncBatch(options: WorkerOptions): Promise<BatchReport> {
       report.dbMs += now() - started;
     }
   };
-  const { store, workerId } = options;
 
-  const tasks = await timed(() =>
-    store.claim(workerId, options.batchSize ?? 50, options.leaseSeconds ?? 120),
-  );
-  report.claimed = tasks.length;
-  const unchanged: UnchangedResult[] = [];
-
-  const processTask = async (task: ClaimedTask) => {
+  const processTask = async (task: ClaimedTask, unchanged: UnchangedResult[]) => {
     const outcome = await fetchFeed(
       task.url,
       { etag: task.etag, lastModified: task.last_modified },
@@ -201,27 +196,42 @@ export async function syncBatch(options: WorkerOptions): Promise<BatchReport> {
     report.echoes += result.echoes;
   };
 
-  await pool(tasks, options.concurrency ?? 20, async (task) => {
-    try {
-      await processTask(task);
-    } catch (error) {
-      // The store was unreachable or refused the call: the task's lease will run out and it
-      // will be claimed again, by this worker or another.
-      report.errors.push(
-        `${task.feed_id}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  });
+  return {
+    claim: () =>
+      timed(() => store.claim(workerId, options.batchSize ?? 50, options.leaseSeconds ?? 120)),
+    /** One task; an unexpected error (store unreachable…) is recorded, never thrown. */
+    run: async (task: ClaimedTask, unchanged: UnchangedResult[]) => {
+      try {
+        await processTask(task, unchanged);
+      } catch (error) {
+        // The store was unreachable or refused the call: the task's lease will run out and it
+        // will be claimed again, by this worker or another.
+        report.errors.push(`${task.feed_id}: ${message(error)}`);
+      }
+    },
+    /** A batch's unchanged feeds, completed in one call. */
+    completeUnchanged: async (unchanged: UnchangedResult[]) => {
+      if (unchanged.length === 0) return;
+      try {
+        const completed = await timed(() => store.completeUnchanged(workerId, unchanged));
+        report.unchanged += completed;
+        report.lost += unchanged.length - completed;
+      } catch (error) {
+        report.errors.push(`unchanged: ${message(error)}`);
+      }
+    },
+  };
+}
 
-  if (unchanged.length > 0) {
-    try {
-      const completed = await timed(() => store.completeUnchanged(workerId, unchanged));
-      report.unchanged += completed;
-      report.lost += unchanged.length - completed;
-    } catch (error) {
-      report.errors.push(`unchanged: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+/** One batch: claim, read every feed, report. Returns what happened. */
+export async function syncBatch(options: WorkerOptions): Promise<BatchReport> {
+  const report = emptyReport();
+  const runner = taskRunner(options, report);
+  const tasks = await runner.claim();
+  report.claimed = tasks.length;
+  const unchanged: UnchangedResult[] = [];
+  await pool(tasks, options.concurrency ?? 20, (task) => runner.run(task, unchanged));
+  await runner.completeUnchanged(unchanged);
   return report;
 }
 
@@ -234,16 +244,83 @@ function countFailure(report: BatchReport, status: 'pending' | 'failed' | null) 
 /**
  * Batches until the queue has nothing due or `deadline` (epoch ms) is near: an edge
  * function invocation has a time limit, a local timer wants to yield.
+ *
+ * The batches overlap: the next one is claimed while the current one's last feeds are read,
+ * and a free slot takes the next claimed feed at once, so neither the database round trips
+ * (claim, bulk completion) nor a batch's slowest feed leave the other slots idle. At most
+ * `concurrency` feeds are read at a time and about `batchSize + concurrency` are held; each
+ * batch's unchanged feeds are still completed in one call, once all of that batch is read.
+ * Claiming stops at the deadline, when a claim returns nothing, or after an unexpected error;
+ * the feeds already claimed are finished (their leases outlast the deadline).
  */
 export async function syncUntilIdle(
   options: WorkerOptions & { deadline: number; wallClock?: () => number },
 ): Promise<BatchReport> {
   const wallClock = options.wallClock ?? Date.now;
-  let total = emptyReport();
-  while (wallClock() < options.deadline) {
-    const report = await syncBatch(options);
-    total = addReports(total, report);
-    if (report.claimed === 0 || report.errors.length > 0) break;
+  const concurrency = Math.max(1, options.concurrency ?? 20);
+  const report = emptyReport();
+  const runner = taskRunner(options, report);
+
+  interface Batch {
+    unchanged: UnchangedResult[];
+    left: number;
   }
-  return total;
+  const waiting: { task: ClaimedTask; batch: Batch }[] = [];
+  const reading = new Set<Promise<void>>();
+  const completing = new Set<Promise<void>>();
+  let claiming: Promise<void> | null = null;
+  let exhausted = false;
+  let claimError: unknown = null;
+  const mayClaim = () =>
+    !exhausted &&
+    claimError === null &&
+    report.errors.length === 0 &&
+    wallClock() < options.deadline;
+
+  const claim = () => {
+    claiming = (async () => {
+      try {
+        const tasks = await runner.claim();
+        report.claimed += tasks.length;
+        if (tasks.length === 0) exhausted = true;
+        const batch: Batch = { unchanged: [], left: tasks.length };
+        for (const task of tasks) waiting.push({ task, batch });
+      } catch (error) {
+        claimError = error;
+      } finally {
+        claiming = null;
+      }
+    })();
+  };
+
+  const read = (item: { task: ClaimedTask; batch: Batch }) => {
+    const done: Promise<void> = runner.run(item.task, item.batch.unchanged).then(() => {
+      reading.delete(done);
+      item.batch.left -= 1;
+      if (item.batch.left === 0) {
+        const completed: Promise<void> = runner.completeUnchanged(item.batch.unchanged).then(() => {
+          completing.delete(completed);
+        });
+        completing.add(completed);
+      }
+    });
+    reading.add(done);
+  };
+
+  for (;;) {
+    // Claim ahead: the next batch arrives while the last `concurrency` feeds are being read.
+    if (claiming === null && waiting.length <= concurrency && mayClaim()) claim();
+    while (reading.size < concurrency && waiting.length > 0) {
+      const item = waiting.shift();
+      if (item) read(item);
+    }
+    const pending: Promise<void>[] = [...reading];
+    if (claiming !== null) pending.push(claiming);
+    if (pending.length === 0) break; // nothing read, nothing to claim
+    await Promise.race(pending);
+  }
+  await Promise.all(completing);
+  // As before: a failed claim fails the call (nothing is held: what was claimed is reported).
+  if (claimError !== null) throw claimError;
+  return report;
 }
