@@ -1,12 +1,30 @@
 import { defineConfig } from '@playwright/test';
+import { PWA_BASE_URL } from './e2e/pwa/pwa-env.ts';
 
 const APP_PORT = 56373;
 const baseURL = `http://127.0.0.1:${APP_PORT}`;
 
 /**
- * End-to-end tests with Debian's Chromium (no browser download). The web server is a
- * throw-away local stack (Postgres, PostgREST, auth, gateway on 56321) plus the Vite
- * dev server wired to it.
+ * `--project NAME` on the command line: only that project's web server is started (a stack
+ * and a build cost CPU; `npx playwright test --project pwa` needs no Vite dev server).
+ */
+function projectsAsked(argv: readonly string[]): Set<string> | null {
+  const names = new Set<string>();
+  argv.forEach((arg, index) => {
+    if (arg === '--project' && argv[index + 1]) names.add(argv[index + 1] ?? '');
+    else if (arg.startsWith('--project=')) names.add(arg.slice('--project='.length));
+  });
+  return names.size > 0 ? names : null;
+}
+const asked = projectsAsked(process.argv);
+const runs = (project: string) => asked === null || asked.has(project);
+
+/**
+ * End-to-end tests with Debian's Chromium (no browser download), two projects:
+ * - `app`: a throw-away local stack (Postgres, PostgREST, auth, gateway on 56321) plus the
+ *   Vite dev server wired to it (no service worker there);
+ * - `pwa` (e2e/pwa/): the production build with its service worker, served statically, with
+ *   its own throw-away stack on 57621 (e2e/pwa/serve-built-app.ts).
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -18,7 +36,6 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL,
     locale: 'fr-FR',
     trace: 'retain-on-failure',
     launchOptions: {
@@ -35,7 +52,15 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  projects: [
+    { name: 'app', testIgnore: '**/pwa/**', use: { baseURL } },
+    { name: 'pwa', testDir: 'e2e/pwa', use: { baseURL: PWA_BASE_URL } },
+  ],
+  webServer: [...(runs('app') ? [devAppServer()] : []), ...(runs('pwa') ? [builtAppServer()] : [])],
+});
+
+function devAppServer() {
+  return {
     // `node --import tsx` runs the CLI in one process (the `tsx` wrapper would add a second).
     // --info-file: specs that arrange large data sets read the stack's database URL there
     // (outside test-results/, which Playwright empties even when it reuses a running server).
@@ -45,8 +70,21 @@ export default defineConfig({
     timeout: 120_000,
     // SIGTERM (not Playwright's default SIGKILL) lets the CLI stop its children and
     // delete its throw-away data directory.
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
-});
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 15_000 },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}
+
+function builtAppServer() {
+  return {
+    // A stack on 57621…, then one production build wired to it, served statically.
+    command: 'node --import tsx e2e/pwa/serve-built-app.ts',
+    url: PWA_BASE_URL,
+    reuseExistingServer: !process.env.CI,
+    timeout: 240_000,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 15_000 },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}

@@ -1,11 +1,26 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import {
+  appRelease,
+  buildDefines,
+  buildOptions,
+  buildPlugins,
+  supabaseUnusedParts,
+} from './dev/build/vite-build.ts';
+import { pwaPlugins } from './dev/pwa/vite-pwa.ts';
+
+// Build settings (vendor chunks, console dropped, hidden maps, gzip + brotli, shell preload,
+// Sentry source maps): dev/build/vite-build.ts
+const release = appRelease();
 
 export default defineConfig({
-  plugins: [react()],
+  // Service worker + web manifest (offline read mode, install): dev/pwa/vite-pwa.ts
+  plugins: [react(), ...buildPlugins(release), ...pwaPlugins()],
+  define: buildDefines(release),
+  build: buildOptions(),
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)), ...supabaseUnusedParts() },
   },
   server: {
     host: '127.0.0.1',

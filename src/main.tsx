@@ -5,6 +5,7 @@ import { ConfigErrorScreen } from '@/app/config-error-screen';
 import { LoadFailedScreen } from '@/app/load-failed-screen';
 import { envResult } from '@/lib/env';
 import { reportError } from '@/lib/report-error';
+import { scheduleTelemetry } from '@/lib/telemetry/schedule';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html doit contenir <div id="root">');
@@ -14,6 +15,7 @@ if (!envResult.ok) {
   // Nothing that talks to Supabase is loaded without a valid configuration.
   root.render(<ConfigErrorScreen problems={envResult.problems} />);
 } else {
+  const { env } = envResult;
   import('@/app/app')
     .then(({ App }) => {
       root.render(
@@ -21,6 +23,8 @@ if (!envResult.ok) {
           <App />
         </StrictMode>,
       );
+      // Sentry / Web Vitals: after the first render, and only with the owner's consent.
+      scheduleTelemetry(env);
     })
     .catch((error: unknown) => {
       reportError(error, 'chargement');

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { FormAlert } from '@/components/form-alert';
 import { describeError } from '@/lib/i18n';
+import { useWriteAccess } from '@/lib/pwa/write-access';
 
 interface ConfirmDialogProps {
   title: string;
@@ -29,6 +30,8 @@ export function ConfirmDialog({
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [error, setError] = useState<string | null>(null);
+  // Every confirmation here sends a write: offline, it waits for the network.
+  const write = useWriteAccess();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -68,7 +71,8 @@ export function ConfirmDialog({
           type="button"
           className="button button-danger"
           onClick={confirm}
-          disabled={isPending}
+          disabled={isPending || write.blocked}
+          {...write.reasonProps}
         >
           {isPending ? pendingLabel : confirmLabel}
         </button>

@@ -13,9 +13,12 @@ export function shouldRetryQuery(failureCount: number, error: unknown): boolean 
 }
 
 /**
- * The app's one QueryClient. TanStack's defaults for `networkMode` ('online': queries
- * pause while offline), `refetchOnReconnect` and retry back-off are kept on purpose:
- * an offline-capable PWA relies on them.
+ * The app's one QueryClient, tuned for the offline read mode (src/lib/pwa/):
+ * - `networkMode: 'offlineFirst'`: offline, a query still runs once — the service worker
+ *   answers it from its cache — and only its retries pause until the network is back;
+ * - `refetchOnReconnect: 'always'`: answers read from that cache look fresh to TanStack, so
+ *   every query on screen refetches when the network is back, however recent;
+ * - retries with back-off as TanStack does them (an offline-capable PWA relies on them).
  */
 export const queryClient: QueryClient = new QueryClient({
   // A stay saved on the Réservations page changes the calendar and the dashboard too, and
@@ -28,6 +31,8 @@ export const queryClient: QueryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       retry: shouldRetryQuery,
+      networkMode: 'offlineFirst',
+      refetchOnReconnect: 'always',
     },
     mutations: {
       // A write attempted offline fails at once with a message the form shows, instead

@@ -8,6 +8,8 @@ import { describeAuthError } from '@/features/auth/auth-errors';
 import { authMessages } from '@/features/auth/messages';
 import { SIGN_IN_PATH } from '@/features/auth/redirect-target';
 import { commonMessages } from '@/lib/i18n';
+import { offlineMessages, useWriteAccess } from '@/lib/pwa/write-access';
+import { TelemetryChoiceButton } from '@/lib/telemetry/telemetry-choice';
 
 /** The signed-in shell: brand, navigation, account, and the current page. */
 export function AppLayout() {
@@ -15,6 +17,8 @@ export function AppLayout() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const [signOutError, setSignOutError] = useState<string | null>(null);
+  // Signing out needs the server (supabase-js keeps the session when it cannot reach it).
+  const write = useWriteAccess(offlineMessages.signOutReason);
   const email = session.status === 'signed-in' ? (session.user.email ?? '') : '';
 
   function handleSignOut() {
@@ -54,7 +58,8 @@ export function AppLayout() {
               type="button"
               className="button button-quiet"
               onClick={handleSignOut}
-              disabled={signOut.isPending}
+              disabled={signOut.isPending || write.blocked}
+              {...write.reasonProps}
             >
               {signOut.isPending ? authMessages.signingOut : authMessages.signOut}
             </button>
@@ -69,6 +74,9 @@ export function AppLayout() {
       <main id="contenu" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
+      <footer className="app-footer">
+        <TelemetryChoiceButton className="button button-quiet" />
+      </footer>
     </div>
   );
 }

@@ -23,6 +23,9 @@ export const signInSchema = z.object({
 
 export const signUpSchema = z.object({ email, password: newPassword });
 
+/** The rules of each form, by the form's mode. */
+export const credentialsSchemas = { 'sign-in': signInSchema, 'sign-up': signUpSchema } as const;
+
 export type Credentials = z.infer<typeof signInSchema>;
 export type CredentialsField = keyof Credentials;
 export type CredentialsErrors = Partial<Record<CredentialsField, string>>;

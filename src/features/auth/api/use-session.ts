@@ -1,10 +1,23 @@
-import type { Session, User } from '@supabase/supabase-js';
 import { createContext, useContext } from 'react';
+
+export interface SessionUser {
+  id: string;
+  email: string | null;
+}
 
 export type SessionState =
   | { status: 'loading' }
   | { status: 'signed-out' }
-  | { status: 'signed-in'; session: Session; user: User };
+  | {
+      status: 'signed-in';
+      user: SessionUser;
+      /**
+       * The access token expired while offline: the owner stays signed in (their pages are
+       * read from the service worker's cache) and the session is refreshed when the network
+       * is back.
+       */
+      refreshPending: boolean;
+    };
 
 export const SessionContext = createContext<SessionState | null>(null);
 

@@ -1,20 +1,22 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { focusFirstInvalid } from '@/components/focus-first-invalid';
 import { FormAlert } from '@/components/form-alert';
 import { TextField } from '@/components/text-field';
 import { describeAuthError } from '@/features/auth/auth-errors';
-import {
-  type Credentials,
-  type CredentialsErrors,
-  type signInSchema,
-  type signUpSchema,
-  validateCredentials,
-} from '@/features/auth/auth-form-schema';
+import type { Credentials, CredentialsErrors } from '@/features/auth/auth-form-schema';
 import { authMessages } from '@/features/auth/messages';
+import { useDirtyForm } from '@/lib/pwa/dirty-forms';
+import { offlineMessages, useWriteAccess } from '@/lib/pwa/write-access';
+
+/**
+ * The validation rules (zod) load after the form is shown, not before: zod is not part of the
+ * JavaScript the first page waits for (dev/build/budget.ts). They are fetched as soon as the
+ * form has rendered, so they are there long before the owner has typed a password.
+ */
+const loadValidation = () => import('@/features/auth/auth-form-schema');
 
 interface CredentialsFormProps {
   mode: 'sign-in' | 'sign-up';
-  schema: typeof signInSchema | typeof signUpSchema;
   submitLabel: string;
   pendingLabel: string;
   isPending: boolean;
@@ -25,7 +27,6 @@ interface CredentialsFormProps {
 /** E-mail + password form shared by sign-in and sign-up: validates, then submits. */
 export function CredentialsForm({
   mode,
-  schema,
   submitLabel,
   pendingLabel,
   isPending,
@@ -36,14 +37,31 @@ export function CredentialsForm({
   const [errors, setErrors] = useState<CredentialsErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [showPassword, setShowPassword] = useState(false);
+  // Something typed: a new version of the app does not reload over it.
+  const [typed, setTyped] = useState(false);
+  useDirtyForm(typed);
+  const write = useWriteAccess(offlineMessages.signInReason);
+
+  useEffect(() => {
+    // A prefetch: a failure here is reported by the submit, which loads it again.
+    loadValidation().catch(() => undefined);
+  }, []);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const result = validateCredentials(schema, {
+    const input = {
       email: String(data.get('email') ?? ''),
       password: String(data.get('password') ?? ''),
-    });
+    };
+    let validation: Awaited<ReturnType<typeof loadValidation>>;
+    try {
+      validation = await loadValidation();
+    } catch (error) {
+      setFormError(describeAuthError(error).message);
+      return;
+    }
+    const result = validation.validateCredentials(validation.credentialsSchemas[mode], input);
     setFormError(null);
     if (!result.ok) {
       setErrors(result.errors);
@@ -65,7 +83,16 @@ export function CredentialsForm({
   }
 
   return (
-    <form ref={formRef} className="stack" noValidate onSubmit={handleSubmit}>
+    <form
+      ref={formRef}
+      className="stack"
+      noValidate
+      onSubmit={handleSubmit}
+      onInput={(event) => {
+        const data = new FormData(event.currentTarget);
+        setTyped(Boolean(data.get('email') || data.get('password')));
+      }}
+    >
       {formError ? <FormAlert>{formError}</FormAlert> : null}
       <TextField
         id={`${idPrefix}-email`}
@@ -98,7 +125,12 @@ export function CredentialsForm({
         />
         {authMessages.showPassword}
       </label>
-      <button type="submit" className="button button-primary button-block" disabled={isPending}>
+      <button
+        type="submit"
+        className="button button-primary button-block"
+        disabled={isPending || write.blocked}
+        {...write.reasonProps}
+      >
         {isPending ? pendingLabel : submitLabel}
       </button>
     </form>

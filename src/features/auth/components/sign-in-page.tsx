@@ -1,7 +1,6 @@
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { useSignIn } from '@/features/auth/api/sign-in';
 import { useSession } from '@/features/auth/api/use-session';
-import { signInSchema } from '@/features/auth/auth-form-schema';
 import { AuthCard } from '@/features/auth/components/auth-card';
 import { CredentialsForm } from '@/features/auth/components/credentials-form';
 import { authMessages } from '@/features/auth/messages';
@@ -32,7 +31,6 @@ export function SignInPage() {
     >
       <CredentialsForm
         mode="sign-in"
-        schema={signInSchema}
         submitLabel={authMessages.signInSubmit}
         pendingLabel={authMessages.signInPending}
         isPending={signIn.isPending}

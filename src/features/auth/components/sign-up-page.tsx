@@ -3,7 +3,6 @@ import { Link, Navigate, useSearchParams } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
 import { useSignUp } from '@/features/auth/api/sign-up';
 import { useSession } from '@/features/auth/api/use-session';
-import { signUpSchema } from '@/features/auth/auth-form-schema';
 import { AuthCard } from '@/features/auth/components/auth-card';
 import { CredentialsForm } from '@/features/auth/components/credentials-form';
 import { authMessages } from '@/features/auth/messages';
@@ -35,7 +34,6 @@ export function SignUpPage() {
       ) : (
         <CredentialsForm
           mode="sign-up"
-          schema={signUpSchema}
           submitLabel={authMessages.signUpSubmit}
           pendingLabel={authMessages.signUpPending}
           isPending={signUp.isPending}

@@ -10,6 +10,7 @@ import { exportLinkUrl } from '@/features/gites/export-link';
 import { gitesMessages as m } from '@/features/gites/messages';
 import { getEnv } from '@/lib/env';
 import { describeError, formatDateTime } from '@/lib/i18n';
+import { useWriteAccess } from '@/lib/pwa/write-access';
 
 /**
  * The gîte's calendar export: the secret link to paste into Airbnb, Booking.com… so that
@@ -23,6 +24,7 @@ export function ExportLinkPanel({ giteId, giteName }: { giteId: string; giteName
   const [confirm, setConfirm] = useState<'replace' | 'revoke' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const write = useWriteAccess();
   const url = link.data ? exportLinkUrl(getEnv().VITE_SUPABASE_URL, link.data.token) : null;
 
   async function makeLink() {
@@ -72,6 +74,8 @@ export function ExportLinkPanel({ giteId, giteName }: { giteId: string; giteName
             <button
               type="button"
               className="button button-quiet"
+              disabled={write.blocked}
+              {...write.reasonProps}
               onClick={() => setConfirm('replace')}
             >
               {m.exportReplace}
@@ -79,6 +83,8 @@ export function ExportLinkPanel({ giteId, giteName }: { giteId: string; giteName
             <button
               type="button"
               className="button button-danger-quiet"
+              disabled={write.blocked}
+              {...write.reasonProps}
               onClick={() => setConfirm('revoke')}
             >
               {m.exportRevoke}
@@ -90,7 +96,8 @@ export function ExportLinkPanel({ giteId, giteName }: { giteId: string; giteName
           type="button"
           className="button button-secondary"
           onClick={() => void makeLink()}
-          disabled={create.isPending}
+          disabled={create.isPending || write.blocked}
+          {...write.reasonProps}
         >
           {create.isPending ? m.exportCreating : m.exportCreate}
         </button>

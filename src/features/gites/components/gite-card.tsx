@@ -9,6 +9,7 @@ import { gitesMessages as m } from '@/features/gites/messages';
 import { syncSummaryMessage } from '@/features/gites/sync-run';
 import { describeError } from '@/lib/i18n';
 import { platformLabel } from '@/lib/platforms';
+import { OFFLINE_REASON_ID, useWriteAccess } from '@/lib/pwa/write-access';
 
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 
@@ -41,6 +42,7 @@ function resultMessage(result: SyncGiteNowResult | undefined): string | null {
 function SyncControls({ gite }: { gite: GiteWithFeeds }) {
   const reasonId = useId();
   const syncNow = useSyncGiteNow();
+  const write = useWriteAccess();
   const [historyOpen, setHistoryOpen] = useState(false);
   const activeFeedIds = gite.ical_feeds.filter((feed) => feed.is_active).map((feed) => feed.id);
   const noActiveFeed = activeFeedIds.length === 0;
@@ -51,10 +53,15 @@ function SyncControls({ gite }: { gite: GiteWithFeeds }) {
         <button
           type="button"
           className="button button-secondary"
-          disabled={noActiveFeed}
+          disabled={noActiveFeed || write.blocked}
           // While it runs the button keeps the focus (aria-disabled, not disabled).
           aria-disabled={syncNow.isPending || undefined}
-          aria-describedby={noActiveFeed ? reasonId : undefined}
+          title={write.reasonProps.title}
+          aria-describedby={
+            [noActiveFeed ? reasonId : null, write.blocked ? OFFLINE_REASON_ID : null]
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
           onClick={() => {
             if (!syncNow.isPending) syncNow.mutate({ giteId: gite.id, feedIds: activeFeedIds });
           }}
@@ -102,6 +109,7 @@ interface GiteCardProps {
 
 /** One gîte in the list, with its feeds and their sync. Every value is rendered as text. */
 export function GiteCard({ gite, now, onEdit, onDelete }: GiteCardProps) {
+  const write = useWriteAccess();
   const titleId = `gite-${gite.id}-title`;
   const colour = gite.couleur && HEX_COLOUR.test(gite.couleur) ? gite.couleur : undefined;
   const address = addressLine(gite);
@@ -140,11 +148,23 @@ export function GiteCard({ gite, now, onEdit, onDelete }: GiteCardProps) {
       <SyncControls gite={gite} />
       <ExportLinkPanel giteId={gite.id} giteName={gite.nom} />
       <div className="card-actions">
-        <button type="button" className="button button-secondary" onClick={onEdit}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={write.blocked}
+          {...write.reasonProps}
+          onClick={onEdit}
+        >
           {m.edit}
           <span className="visually-hidden"> « {gite.nom} »</span>
         </button>
-        <button type="button" className="button button-danger-quiet" onClick={onDelete}>
+        <button
+          type="button"
+          className="button button-danger-quiet"
+          disabled={write.blocked}
+          {...write.reasonProps}
+          onClick={onDelete}
+        >
           {m.delete}
           <span className="visually-hidden"> « {gite.nom} »</span>
         </button>

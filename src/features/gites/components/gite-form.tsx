@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { focusFirstInvalid } from '@/components/focus-first-invalid';
 import { FormAlert } from '@/components/form-alert';
+import { OfflineFormNote } from '@/components/offline-banner';
 import { TextField } from '@/components/text-field';
 import { FeedFields } from '@/features/gites/components/feed-fields';
 import {
@@ -11,6 +12,8 @@ import {
   validateGiteForm,
 } from '@/features/gites/gite-form-schema';
 import { gitesMessages as m } from '@/features/gites/messages';
+import { useDirtyForm } from '@/lib/pwa/dirty-forms';
+import { useWriteAccess } from '@/lib/pwa/write-access';
 
 const noErrors: GiteFormErrors = { fields: {}, feeds: {} };
 
@@ -45,6 +48,9 @@ export function GiteForm({
   const [errors, setErrors] = useState<GiteFormErrors>(noErrors);
   const [submitted, setSubmitted] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  // Typed values the owner has not saved: a new version of the app waits for them.
+  useDirtyForm(JSON.stringify(draft) !== JSON.stringify(initial));
+  const write = useWriteAccess();
 
   function change(next: GiteDraft) {
     setDraft(next);
@@ -60,7 +66,7 @@ export function GiteForm({
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (isSaving) return;
+    if (isSaving || write.blocked) return;
     setSubmitted(true);
     setSaveError(null);
     const result = validateGiteForm(draft);
@@ -128,10 +134,16 @@ export function GiteForm({
         onChange={(feeds) => change({ ...draft, feeds })}
       />
       <div className="form-actions">
+        <OfflineFormNote />
         <button type="button" className="button button-secondary" onClick={onCancel}>
           {m.cancel}
         </button>
-        <button type="submit" className="button button-primary" disabled={isSaving}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={isSaving || write.blocked}
+          {...write.reasonProps}
+        >
           {isSaving ? m.saving : submitLabel}
         </button>
       </div>

@@ -11,6 +11,7 @@ import { gitesMessages as m } from '@/features/gites/messages';
 import { useNow } from '@/features/gites/use-now';
 import '@/features/gites/gites.css';
 import { commonMessages, describeError } from '@/lib/i18n';
+import { useWriteAccess } from '@/lib/pwa/write-access';
 
 type Mode = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; id: string };
 
@@ -63,6 +64,7 @@ export function GitesPage() {
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [deleting, setDeleting] = useState<GiteWithFeeds | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const write = useWriteAccess();
 
   function finish(message: string | null) {
     setMode({ kind: 'list' });
@@ -129,6 +131,8 @@ export function GitesPage() {
           <button
             type="button"
             className="button button-primary"
+            disabled={write.blocked}
+            {...write.reasonProps}
             onClick={() => {
               setNotice(null);
               setMode({ kind: 'create' });

@@ -13,7 +13,7 @@ import {
   nextCursor,
 } from '@/features/reservations/reservation-query';
 import { ApiError } from '@/lib/api-error';
-import { type SupabaseClient, supabase } from '@/lib/supabase';
+import { heavyReads, type SupabaseClient } from '@/lib/supabase';
 
 /** Rows per keyset request of "Tout l'historique". */
 export const HISTORY_PAGE_SIZE = 200;
@@ -81,8 +81,11 @@ export const reservationsHistoryQueries = {
   history: (filters: ReservationFilters, sort: HistorySort) =>
     infiniteQueryOptions({
       queryKey: reservationKeys.history(filters, sort),
+      // A heavy read: on the read replica when one is configured (falls back to the primary).
       queryFn: ({ pageParam }) =>
-        getReservationsHistoryPage(supabase, { filters, sort, cursor: pageParam }),
+        heavyReads.run((client) =>
+          getReservationsHistoryPage(client, { filters, sort, cursor: pageParam }),
+        ),
       initialPageParam: null as KeysetCursor | null,
       getNextPageParam: (last: HistoryPage) => last.nextCursor,
       // A refetch re-reads every loaded page (up to 100 requests deep in the history):

@@ -5,6 +5,7 @@ import { useMarkImportedClosure } from '@/features/reservations/api/mark-importe
 import { importedNature } from '@/features/reservations/format';
 import { reservationsMessages as m } from '@/features/reservations/messages';
 import { describeError } from '@/lib/i18n';
+import { useWriteAccess } from '@/lib/pwa/write-access';
 
 /**
  * In the form of an imported stay: what the stay is when its feed does not say (a stay to
@@ -21,6 +22,7 @@ export function ImportedNatureControl({
   const nature = importedNature(row);
   const mark = useMarkImportedClosure();
   const [error, setError] = useState<string | null>(null);
+  const write = useWriteAccess();
   if (nature === null) return null;
 
   async function toggle() {
@@ -48,7 +50,8 @@ export function ImportedNatureControl({
           type="button"
           className="button button-secondary"
           onClick={() => void toggle()}
-          disabled={mark.isPending}
+          disabled={mark.isPending || write.blocked}
+          {...write.reasonProps}
         >
           {nature === 'to-complete' ? m.markClosure : m.markStay}
         </button>

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { focusFirstInvalid } from '@/components/focus-first-invalid';
 import { FormAlert } from '@/components/form-alert';
+import { OfflineFormNote } from '@/components/offline-banner';
 import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';
 import { useCreateReservation } from '@/features/reservations/api/create-reservation';
@@ -30,6 +31,8 @@ import {
 } from '@/features/reservations/reservation-form-schema';
 import { describeError } from '@/lib/i18n';
 import { platformLabel } from '@/lib/platforms';
+import { useDirtyForm } from '@/lib/pwa/dirty-forms';
+import { useWriteAccess } from '@/lib/pwa/write-access';
 
 export type ReservationFormMode = { kind: 'create' } | { kind: 'edit'; row: ReservationListRow };
 
@@ -78,9 +81,13 @@ export function ReservationFormDialog({
   const row = mode.kind === 'edit' ? mode.row : null;
   const imported = row !== null && isImportedStay(row);
   const kind = imported ? 'imported' : 'direct';
-  const [draft, setDraft] = useState<ReservationDraft>(() =>
+  const [initialDraft] = useState<ReservationDraft>(() =>
     row ? reservationToDraft(row) : emptyReservationDraft(defaultGiteId ?? ''),
   );
+  const [draft, setDraft] = useState<ReservationDraft>(initialDraft);
+  // Typed values the owner has not saved: a new version of the app waits for them.
+  useDirtyForm(JSON.stringify(draft) !== JSON.stringify(initialDraft));
+  const write = useWriteAccess();
   const [errors, setErrors] = useState<ReservationFormErrors>({});
   const [submitted, setSubmitted] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -129,7 +136,7 @@ export function ReservationFormDialog({
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
+    if (busy || write.blocked) return;
     setSubmitted(true);
     setSaveError(null);
     const result = validateReservationForm(draft, kind);
@@ -337,7 +344,8 @@ export function ReservationFormDialog({
               <button
                 type="button"
                 className="button button-primary"
-                disabled={saving}
+                disabled={saving || write.blocked}
+                {...write.reasonProps}
                 onClick={() => void save(warning.pending)}
               >
                 {saving ? m.saving : m.overlapConfirm}
@@ -346,10 +354,13 @@ export function ReservationFormDialog({
           </div>
         ) : (
           <div className="form-actions">
+            <OfflineFormNote />
             {row && !imported && row.status !== 'cancelled' ? (
               <button
                 type="button"
                 className="button button-danger-quiet resa-cancel-stay"
+                disabled={write.blocked}
+                {...write.reasonProps}
                 onClick={() => onRequestCancel(row)}
               >
                 {m.cancelStayAction}
@@ -363,7 +374,12 @@ export function ReservationFormDialog({
               {m.cancel}
             </button>
             {noGites ? null : (
-              <button type="submit" className="button button-primary" disabled={busy}>
+              <button
+                type="submit"
+                className="button button-primary"
+                disabled={busy || write.blocked}
+                {...write.reasonProps}
+              >
                 {checking ? m.checking : saving ? m.saving : row ? m.submitUpdate : m.submitCreate}
               </button>
             )}

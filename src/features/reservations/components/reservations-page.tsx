@@ -21,6 +21,7 @@ import {
 } from '@/features/reservations/list-params';
 import { reservationsMessages as m } from '@/features/reservations/messages';
 import '@/features/reservations/reservations.css';
+import { useWriteAccess } from '@/lib/pwa/write-access';
 
 type Dialog =
   | { kind: 'form'; mode: ReservationFormMode }
@@ -43,6 +44,7 @@ export function ReservationsPage() {
   const gites = useGiteOptions();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const write = useWriteAccess();
 
   // Each change builds on the latest one asked for, not on this render's params: a change
   // made before the previous navigation has landed (sort, then gîte, quickly) must not undo
@@ -104,6 +106,8 @@ export function ReservationsPage() {
         <button
           type="button"
           className="button button-primary"
+          disabled={write.blocked}
+          {...write.reasonProps}
           onClick={() => {
             setNotice(null);
             setDialog({ kind: 'form', mode: { kind: 'create' } });

@@ -1,0 +1,18 @@
+/**
+ * Where the PWA end-to-end tests run: the production build (one per Playwright run, against
+ * its own throw-away stack) served by serve-built-app.ts. Ports apart from the dev-server
+ * project (56320…/56373) and from the integration tests (55321…).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const PWA_PORT_BASE = 57620;
+export const PWA_APP_PORT = 57673;
+export const PWA_BASE_URL = `http://127.0.0.1:${PWA_APP_PORT}`;
+
+/** The stack's URL, keys and database URL (read by e2e/support/reservations-data.ts). */
+export const PWA_STACK_INFO = path.join(repoRoot, '.local', 'pwa-e2e-stack.json');
+/** The build the tests run (the update test swaps its sw.js for a "new version"). */
+export const PWA_DIST = path.join(repoRoot, '.local', 'pwa-e2e', 'dist');

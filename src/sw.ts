@@ -1,0 +1,188 @@
+/// <reference lib="webworker" />
+/**
+ * The service worker (vite-plugin-pwa `injectManifest`: this file, bundled, plus the list of
+ * the build's files). What it does:
+ *
+ * - the app shell and the hashed build files are precached and served from the cache; every
+ *   navigation gets the cached index.html (client-side routing works offline);
+ * - other images and fonts: cache first, 60 entries, 30 days;
+ * - `GET <VITE_SUPABASE_URL or VITE_SUPABASE_READ_URL>/rest/v1/*`: network first with a 3 s timeout, then the cached
+ *   answer; only successful answers of the cache owner are kept (see api-cache-rules.ts),
+ *   300 entries, 14 days; when a cached answer is used, the page is told how old it is;
+ * - never cached: `/auth/v1/*`, `/functions/v1/*`, storage, and every non-GET request (no
+ *   route matches them: they go to the network as if there were no worker);
+ * - a new version waits until the page asks it to take over (« Recharger »).
+ */
+import { clientsClaim, type WorkboxPlugin } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  type PrecacheEntry,
+  precacheAndRoute,
+} from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import { envResult } from '@/lib/env';
+import {
+  API_CACHE,
+  API_CACHE_MAX_AGE_SECONDS,
+  API_CACHE_MAX_ENTRIES,
+  API_NETWORK_TIMEOUT_SECONDS,
+  API_OWNER_CACHE,
+  API_OWNER_PATH,
+  type ApiCacheHitMessage,
+  ASSET_CACHE,
+  apiBases,
+  apiCacheKey,
+  canServe,
+  canStore,
+  classifyRequest,
+  parseCachedAt,
+  parseCacheOwnerRecord,
+  parseStampedStatus,
+  requestOwner,
+  SKIP_WAITING_MESSAGE,
+  STAMP_CACHED_AT,
+  STAMP_OWNER,
+  STAMP_STATUS,
+} from '@/lib/pwa/api-cache-rules';
+
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: Array<PrecacheEntry | string>;
+};
+
+// ---------------------------------------------------------------- app shell and build files
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('index.html'), {
+    // A file opened directly (/manifest.webmanifest, /favicon.svg…) is not a page of the app.
+    denylist: [/^[^?]*\/[^/?]+\.[^/?]+(\?.*)?$/],
+  }),
+);
+
+// ---------------------------------------------------------------- the Supabase API
+
+// The primary API and, when configured, the read replica (same accounts, same RLS).
+const bases = apiBases(
+  envResult.ok ? [envResult.env.VITE_SUPABASE_URL, envResult.env.VITE_SUPABASE_READ_URL] : [],
+);
+
+async function cacheOwner(): Promise<string | null> {
+  const record = await caches.match(new URL(API_OWNER_PATH, self.location.origin).href, {
+    cacheName: API_OWNER_CACHE,
+  });
+  return record ? parseCacheOwnerRecord(await record.text()) : null;
+}
+
+function withoutStamps(headers: Headers): Headers {
+  const copy = new Headers(headers);
+  for (const name of [STAMP_OWNER, STAMP_CACHED_AT, STAMP_STATUS]) copy.delete(name);
+  return copy;
+}
+
+/** Tells the page that asked that its answer comes from the cache, and how old it is. */
+async function reportCacheHit(event: ExtendableEvent | undefined, cachedAt: number) {
+  if (!(event instanceof FetchEvent)) return;
+  const clientId = event.clientId || event.resultingClientId;
+  const client = clientId ? await self.clients.get(clientId) : undefined;
+  const message: ApiCacheHitMessage = { type: 'lou:api-cache-hit', cachedAt };
+  client?.postMessage(message);
+}
+
+const ownerScopedApiCache: WorkboxPlugin = {
+  // One URL can have several answers (one object or a list, with or without a count).
+  cacheKeyWillBeUsed: async ({ request }) => apiCacheKey(request.url, request.headers),
+
+  // Stored as a plain 200 (the Cache API refuses 206) stamped with its owner and time.
+  cacheWillUpdate: async ({ request, response }) => {
+    const owner = await cacheOwner();
+    const allowed = canStore({
+      requestOwner: requestOwner(request.headers.get('authorization')),
+      cacheOwner: owner,
+      status: response.status,
+    });
+    if (!allowed || owner === null) return null;
+    const headers = withoutStamps(response.headers);
+    headers.set(STAMP_OWNER, owner);
+    headers.set(STAMP_CACHED_AT, String(Date.now()));
+    headers.set(STAMP_STATUS, String(response.status));
+    return new Response(await response.blob(), { status: 200, headers });
+  },
+
+  // `request` here is the cache key; the owner is read from the page's own request.
+  cachedResponseWillBeUsed: async ({ cachedResponse, event }) => {
+    if (!cachedResponse) return null;
+    const original = event instanceof FetchEvent ? event.request : null;
+    const allowed = canServe({
+      entryOwner: cachedResponse.headers.get(STAMP_OWNER),
+      cacheOwner: await cacheOwner(),
+      requestOwner: requestOwner(original?.headers.get('authorization') ?? null),
+    });
+    if (!allowed) return null;
+    const cachedAt = parseCachedAt(cachedResponse.headers.get(STAMP_CACHED_AT));
+    if (cachedAt !== null) event?.waitUntil(reportCacheHit(event, cachedAt));
+    const status = parseStampedStatus(cachedResponse.headers.get(STAMP_STATUS));
+    return new Response(await cachedResponse.blob(), {
+      status,
+      statusText: status === 206 ? 'Partial Content' : 'OK',
+      headers: withoutStamps(cachedResponse.headers),
+    });
+  },
+};
+
+registerRoute(
+  ({ request, url }) => classifyRequest(request.method, url, bases) === 'api-read',
+  new NetworkFirst({
+    cacheName: API_CACHE,
+    networkTimeoutSeconds: API_NETWORK_TIMEOUT_SECONDS,
+    plugins: [
+      ownerScopedApiCache,
+      new ExpirationPlugin({
+        maxEntries: API_CACHE_MAX_ENTRIES,
+        maxAgeSeconds: API_CACHE_MAX_AGE_SECONDS,
+        purgeOnQuotaError: true,
+      }),
+    ],
+  }),
+);
+
+// ---------------------------------------------------------------- images and fonts
+
+registerRoute(
+  ({ request, url }) =>
+    (request.destination === 'image' || request.destination === 'font') &&
+    classifyRequest(request.method, url, bases) === 'other',
+  new CacheFirst({
+    cacheName: ASSET_CACHE,
+    plugins: [
+      {
+        cacheWillUpdate: async ({ response }) => (response.status === 200 ? response : null),
+      },
+      new ExpirationPlugin({
+        maxEntries: 60,
+        maxAgeSeconds: 30 * 24 * 60 * 60,
+        purgeOnQuotaError: true,
+      }),
+    ],
+  }),
+);
+
+// ---------------------------------------------------------------- updates
+
+self.addEventListener('message', (event) => {
+  const data: unknown = event.data;
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { type?: unknown }).type === SKIP_WAITING_MESSAGE.type
+  ) {
+    void self.skipWaiting();
+  }
+});
+
+// The first version takes control of the open page at once (so the API answers of this first
+// visit are cached); later versions only after « Recharger » (skipWaiting above).
+clientsClaim();
