@@ -5,13 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
-import pg from 'pg';
-import { E2E_PASSWORD, uniqueEmail } from '../support/reservations-data.ts';
+import type pg from 'pg';
+import {
+  createOwner as createOwnerIn,
+  E2E_PASSWORD,
+  type StackInfo,
+  withDb as withDbIn,
+} from '../support/reservations-data.ts';
 import { PWA_STACK_INFO } from './pwa-env.ts';
 
 export { addGites } from '../support/reservations-data.ts';
 
-function pwaStack(): { url: string; anonKey: string; dbUrl: string } {
+function pwaStack(): StackInfo {
   const info = JSON.parse(readFileSync(PWA_STACK_INFO, 'utf8')) as {
     url?: string;
     anonKey?: string;
@@ -22,30 +27,12 @@ function pwaStack(): { url: string; anonKey: string; dbUrl: string } {
 }
 
 /** Signs an owner up through the PWA stack's auth API; returns their id and e-mail. */
-export async function createOwner(label: string): Promise<{ id: string; email: string }> {
-  const { url, anonKey } = pwaStack();
-  const email = uniqueEmail(label);
-  const response = await fetch(`${url}/auth/v1/signup`, {
-    method: 'POST',
-    headers: { apikey: anonKey, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: E2E_PASSWORD }),
-  });
-  const body = (await response.json()) as { id?: string; user?: { id?: string } };
-  const id = body.user?.id ?? body.id;
-  if (!response.ok || !id) {
-    throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(body)}`);
-  }
-  return { id, email };
+export function createOwner(label: string): Promise<{ id: string; email: string }> {
+  return createOwnerIn(label, pwaStack());
 }
 
-export async function withDb<T>(run: (db: pg.Client) => Promise<T>): Promise<T> {
-  const db = new pg.Client({ connectionString: pwaStack().dbUrl });
-  await db.connect();
-  try {
-    return await run(db);
-  } finally {
-    await db.end();
-  }
+export function withDb<T>(run: (db: pg.Client) => Promise<T>): Promise<T> {
+  return withDbIn(run, pwaStack());
 }
 
 export async function signIn(page: Page, email: string, then = '/reservations'): Promise<void> {

@@ -10,7 +10,7 @@ import pg from 'pg';
 
 export const E2E_PASSWORD = 'reservations-e2e-2026';
 
-interface StackInfo {
+export interface StackInfo {
   url: string;
   anonKey: string;
   dbUrl: string;
@@ -36,9 +36,12 @@ export function uniqueEmail(label: string): string {
   return `${label}-${suffix}@example.com`;
 }
 
-/** Signs an owner up through the auth API; returns their id and e-mail. */
-export async function createOwner(label: string): Promise<{ id: string; email: string }> {
-  const { url, anonKey } = stackInfo();
+/** Signs an owner up through the auth API (of `stack`, the app project's by default). */
+export async function createOwner(
+  label: string,
+  stack: StackInfo = stackInfo(),
+): Promise<{ id: string; email: string }> {
+  const { url, anonKey } = stack;
   const email = uniqueEmail(label);
   const response = await fetch(`${url}/auth/v1/signup`, {
     method: 'POST',
@@ -52,8 +55,11 @@ export async function createOwner(label: string): Promise<{ id: string; email: s
   return { id, email };
 }
 
-export async function withDb<T>(run: (db: pg.Client) => Promise<T>): Promise<T> {
-  const db = new pg.Client({ connectionString: stackInfo().dbUrl });
+export async function withDb<T>(
+  run: (db: pg.Client) => Promise<T>,
+  stack: StackInfo = stackInfo(),
+): Promise<T> {
+  const db = new pg.Client({ connectionString: stack.dbUrl });
   await db.connect();
   try {
     return await run(db);
