@@ -70,6 +70,9 @@ test('offline, Réservations opens from the cache with the banner and writes dis
   // Gîtes is visited too, then the owner comes back to Réservations.
   await page.getByRole('link', { name: 'Gîtes' }).click();
   await expect(page.getByRole('heading', { name: 'Gîte 01' })).toBeVisible();
+  // And the dashboard (one RPC, read with GET so that it can be cached).
+  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  await expect(page.getByText('Gîte 01').first()).toBeVisible();
   await page.getByRole('link', { name: 'Réservations' }).click();
   await expect(page.getByText('Hébrard Alpha')).toBeVisible();
   await backdateCachedAnswers(page);
@@ -106,6 +109,10 @@ test('offline, Réservations opens from the cache with the banner and writes dis
     await expect(control).toBeDisabled();
     await expect(control).toHaveAccessibleDescription(new RegExp(OFFLINE_REASON));
   }
+  // The dashboard shows what it showed online.
+  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  await expect(page.getByText('Gîte 01').first()).toBeVisible();
+  await expect(page.getByText(/Impossible de charger/)).toHaveCount(0);
   await page.getByRole('link', { name: 'Réservations' }).click();
   await expect(page.getByText('Hébrard Alpha')).toBeVisible();
 

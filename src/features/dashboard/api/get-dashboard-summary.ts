@@ -28,10 +28,11 @@ export async function getDashboardSummary(
   client: SupabaseClient,
   today: IsoDate,
 ): Promise<DashboardSummary> {
-  // The answer's schema (zod) downloads while the request is on its way.
+  // The answer's schema (zod) downloads while the request is on its way. GET (the function
+  // is stable): the service worker keeps GET answers for the offline mode, never POSTs.
   const [{ dashboardSummarySchema }, { data, error, status }] = await Promise.all([
     import('@/features/dashboard/api/dashboard-summary-schema'),
-    client.rpc('dashboard_summary', { p_today: today }),
+    client.rpc('dashboard_summary', { p_today: today }, { get: true }),
   ]);
   if (error) throw new ApiError(error, status);
   const parsed = dashboardSummarySchema.safeParse(data);
