@@ -1,8 +1,17 @@
 import { defineConfig } from '@playwright/test';
 import { PWA_BASE_URL } from './e2e/pwa/pwa-env.ts';
 
-const APP_PORT = 56373;
+/**
+ * `E2E_PORT_OFFSET=N` shifts every port and info file of both projects, so two Playwright
+ * runs (two people or agents sharing a machine) do not reuse each other's servers.
+ */
+const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const APP_STACK_PORT_BASE = 56320 + PORT_OFFSET;
+const APP_PORT = 56373 + PORT_OFFSET;
 const baseURL = `http://127.0.0.1:${APP_PORT}`;
+const APP_STACK_INFO = `.local/e2e-stack${PORT_OFFSET ? `-${PORT_OFFSET}` : ''}.json`;
+// Read by the specs' helpers (e2e/support/reservations-data.ts); workers inherit it.
+process.env.E2E_STACK_INFO ??= APP_STACK_INFO;
 
 /**
  * `--project NAME` on the command line: only that project's web server is started (a stack
@@ -64,7 +73,7 @@ function devAppServer() {
     // `node --import tsx` runs the CLI in one process (the `tsx` wrapper would add a second).
     // --info-file: specs that arrange large data sets read the stack's database URL there
     // (outside test-results/, which Playwright empties even when it reuses a running server).
-    command: `node --import tsx dev/stack/cli.ts --ephemeral --port-base 56320 --with-app --app-port ${APP_PORT} --info-file .local/e2e-stack.json`,
+    command: `node --import tsx dev/stack/cli.ts --ephemeral --port-base ${APP_STACK_PORT_BASE} --with-app --app-port ${APP_PORT} --info-file ${APP_STACK_INFO}`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

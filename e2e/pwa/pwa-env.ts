@@ -8,11 +8,15 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const PWA_PORT_BASE = 57620;
-export const PWA_APP_PORT = 57673;
+/** `E2E_PORT_OFFSET=N` shifts these ports and files too (see playwright.config.ts). */
+const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const suffix = PORT_OFFSET ? `-${PORT_OFFSET}` : '';
+
+export const PWA_PORT_BASE = 57620 + PORT_OFFSET;
+export const PWA_APP_PORT = 57673 + PORT_OFFSET;
 export const PWA_BASE_URL = `http://127.0.0.1:${PWA_APP_PORT}`;
 
 /** The stack's URL, keys and database URL (read by e2e/support/reservations-data.ts). */
-export const PWA_STACK_INFO = path.join(repoRoot, '.local', 'pwa-e2e-stack.json');
+export const PWA_STACK_INFO = path.join(repoRoot, '.local', `pwa-e2e-stack${suffix}.json`);
 /** The build the tests run (the update test swaps its sw.js for a "new version"). */
-export const PWA_DIST = path.join(repoRoot, '.local', 'pwa-e2e', 'dist');
+export const PWA_DIST = path.join(repoRoot, '.local', `pwa-e2e${suffix}`, 'dist');
