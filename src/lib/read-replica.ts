@@ -48,23 +48,19 @@ export function failFast(fetchImpl: typeof fetch): typeof fetch {
 
 /**
  * A supabase-js client of the read replica (a hosted project's `<ref>-rr-<region>` URL):
- * same anon key, and the signed-in owner's access token taken from the primary client at
+ * same anon key, and the signed-in owner's access token (`accessToken`, the primary's) at
  * each request (the replica checks the same JWTs, so RLS applies there as on the primary).
  * It has no session of its own: `auth` is the primary's job.
  */
 export function createReadReplicaClient(
   url: string,
   anonKey: string,
-  primary: Pick<SupabaseClient<Database>, 'auth'>,
+  accessToken: () => Promise<string | null>,
   options: { fetch?: typeof fetch } = {},
 ): SupabaseClient<Database> {
   const baseFetch = options.fetch ?? ((input, init) => fetch(input, init));
   return createClient<Database>(url, anonKey, {
-    accessToken: async () => {
-      const { data } = await primary.auth.getSession();
-      return data.session?.access_token ?? null;
-    },
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    accessToken,
     db: { timeout: REPLICA_TIMEOUT_MS },
     global: { fetch: failFast(baseFetch) },
   });

@@ -1,5 +1,5 @@
 import type { Session } from '@supabase/supabase-js';
-import { supabase } from '@/lib/supabase';
+import { supabaseAuth } from '@/lib/supabase';
 
 /**
  * The stored session, for route loaders that run outside React (they only decide whether to
@@ -10,6 +10,6 @@ import { supabase } from '@/lib/supabase';
  */
 export async function getSession(): Promise<Session | null> {
   if (!navigator.onLine) return null;
-  const { data } = await supabase.auth.getSession();
+  const { data } = await supabaseAuth.getSession();
   return data.session;
 }

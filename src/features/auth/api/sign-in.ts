@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import type { Credentials } from '@/features/auth/auth-form-schema';
-import { supabase } from '@/lib/supabase';
+import { supabaseAuth } from '@/lib/supabase';
 
 export async function signIn({ email, password }: Credentials) {
-  const { data, error } = await supabase.auth.signInWithPassword({ email, password });
+  const { data, error } = await supabaseAuth.signInWithPassword({ email, password });
   if (error) throw error;
   return data;
 }

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { supabase } from '@/lib/supabase';
+import { supabaseAuth } from '@/lib/supabase';
 
 /** Ends this device's session (other devices stay signed in). */
 export async function signOut() {
-  const { error } = await supabase.auth.signOut({ scope: 'local' });
+  const { error } = await supabaseAuth.signOut({ scope: 'local' });
   if (error) throw error;
 }
 

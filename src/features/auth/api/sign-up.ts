@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { Credentials } from '@/features/auth/auth-form-schema';
-import { supabase } from '@/lib/supabase';
+import { supabaseAuth } from '@/lib/supabase';
 
 /**
  * Creates the account. The local stack (and a hosted project without e-mail
@@ -8,7 +8,7 @@ import { supabase } from '@/lib/supabase';
  * confirmation on, `session` is null and the owner must open the e-mailed link.
  */
 export async function signUp({ email, password }: Credentials) {
-  const { data, error } = await supabase.auth.signUp({ email, password });
+  const { data, error } = await supabaseAuth.signUp({ email, password });
   if (error) throw error;
   return data;
 }

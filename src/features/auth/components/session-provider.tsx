@@ -6,12 +6,12 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { SessionContext, type SessionState } from '@/features/auth/api/use-session';
-import { readStoredSession } from '@/features/auth/stored-session';
 import { getEnv } from '@/lib/env';
 import { claimApiCache, releaseApiCache } from '@/lib/pwa/api-cache';
 import { beforeReconnect } from '@/lib/pwa/network-status';
 import { reportError } from '@/lib/report-error';
-import { supabase } from '@/lib/supabase';
+import { readStoredSession } from '@/lib/stored-session';
+import { supabaseAuth } from '@/lib/supabase';
 
 const SIGNED_OUT: SessionState = { status: 'signed-out' };
 
@@ -26,7 +26,7 @@ function storedSessionState(): SessionState | null {
  * in with the stored user; otherwise they are signed out.
  */
 async function sessionKeptOffline(): Promise<SessionState> {
-  const { error } = await supabase.auth.getSession();
+  const { error } = await supabaseAuth.getSession();
   if (!isAuthRetryableFetchError(error)) return SIGNED_OUT;
   return storedSessionState() ?? SIGNED_OUT;
 }
@@ -42,7 +42,7 @@ const REFRESH_ATTEMPTS = 15;
  */
 async function ensureFreshSession(): Promise<void> {
   for (let attempt = 0; attempt < REFRESH_ATTEMPTS; attempt += 1) {
-    const { data, error } = await supabase.auth.getSession();
+    const { data, error } = await supabaseAuth.getSession();
     if (data.session || !isAuthRetryableFetchError(error)) return;
     await new Promise((resolve) => setTimeout(resolve, REFRESH_RETRY_MS));
   }
@@ -101,7 +101,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
     // The callback must not wait for supabase-js calls (it runs under its auth lock): the
     // events are applied one after the other, outside it.
-    const { data } = supabase.auth.onAuthStateChange((event, session) => {
+    const { data } = supabaseAuth.onAuthStateChange((event, session) => {
       queue = queue
         .then(() => apply(event, session))
         .catch((error: unknown) => {

@@ -56,6 +56,11 @@ async function countedPrimary(calls: string[], who: TestOwner) {
   return client;
 }
 
+/** The primary's access token, as src/lib/supabase.ts hands it to the replica client. */
+function tokenOf(primary: Awaited<ReturnType<typeof countedPrimary>>) {
+  return async () => (await primary.auth.getSession()).data.session?.access_token ?? null;
+}
+
 /** A port with nothing listening (taken from the OS, then released). */
 async function deadPort(): Promise<number> {
   const server = createServer();
@@ -88,7 +93,7 @@ describe('history reads routed to a read replica', () => {
     const calls: string[] = [];
     const primary = await countedPrimary(calls, owner);
     // The same stack stands in for the replica: what matters is which client sent the read.
-    const replica = createReadReplicaClient(stack.url, stack.anonKey, primary, {
+    const replica = createReadReplicaClient(stack.url, stack.anonKey, tokenOf(primary), {
       fetch: countingFetch(calls, 'replica'),
     });
     const fallbacks: unknown[] = [];
@@ -110,7 +115,7 @@ describe('history reads routed to a read replica', () => {
     const replica = createReadReplicaClient(
       `http://127.0.0.1:${await deadPort()}`,
       stack.anonKey,
-      primary,
+      tokenOf(primary),
       { fetch: countingFetch(calls, 'replica') },
     );
     const fallbacks: unknown[] = [];
@@ -147,7 +152,11 @@ describe('history reads routed to a read replica', () => {
     try {
       const { port } = broken.address() as AddressInfo;
       const primary = await countedPrimary([], owner);
-      const replica = createReadReplicaClient(`http://127.0.0.1:${port}`, stack.anonKey, primary);
+      const replica = createReadReplicaClient(
+        `http://127.0.0.1:${port}`,
+        stack.anonKey,
+        tokenOf(primary),
+      );
       const fallbacks: unknown[] = [];
       const router = createReadRouter({
         primary,
@@ -169,11 +178,11 @@ describe('history reads routed to a read replica', () => {
     vi.stubEnv('VITE_SUPABASE_READ_URL', `http://127.0.0.1:${await deadPort()}`);
     vi.resetModules();
     try {
-      const { supabase, heavyReads } = await import('@/lib/supabase');
+      const { supabaseAuth, heavyReads } = await import('@/lib/supabase');
       const { reservationsHistoryQueries } = await import(
         '@/features/reservations/api/get-reservations-history'
       );
-      const { error } = await supabase.auth.signInWithPassword({
+      const { error } = await supabaseAuth.signInWithPassword({
         email: owner.email,
         password: owner.password,
       });
@@ -188,7 +197,7 @@ describe('history reads routed to a read replica', () => {
       expect(performance.now() - started).toBeLessThan(2_000);
       expect(page?.total).toBe(STAYS);
       expect(heavyReads.target()).toBe('primary');
-      await supabase.auth.signOut({ scope: 'local' });
+      await supabaseAuth.signOut({ scope: 'local' });
     } finally {
       vi.unstubAllEnvs();
       vi.resetModules();

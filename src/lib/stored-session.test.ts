@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStoredSession, sessionStorageKey } from '@/features/auth/stored-session';
+import { parseStoredSession, sessionStorageKey } from '@/lib/stored-session';
 
 describe('stored session (offline, expired access token)', () => {
   it('uses supabase-js’s default storage key', () => {
@@ -14,7 +14,10 @@ describe('stored session (offline, expired access token)', () => {
       expires_at: 1,
       user: { id: 'u1', email: 'gite@example.com', app_metadata: {} },
     });
-    expect(parseStoredSession(stored)).toEqual({ user: { id: 'u1', email: 'gite@example.com' } });
+    expect(parseStoredSession(stored)).toEqual({
+      accessToken: 'expired',
+      user: { id: 'u1', email: 'gite@example.com' },
+    });
   });
 
   it('keeps no session without a refresh token, a user id, or readable JSON', () => {
@@ -30,6 +33,7 @@ describe('stored session (offline, expired access token)', () => {
 
   it('accepts a user without e-mail', () => {
     expect(parseStoredSession(JSON.stringify({ refresh_token: 'r', user: { id: 'u1' } }))).toEqual({
+      accessToken: null,
       user: { id: 'u1', email: null },
     });
   });

@@ -1,10 +1,12 @@
 /**
- * The session supabase-js keeps in localStorage, read directly for one case only: the access
- * token expired while the device is offline. supabase-js then keeps the stored session (a
- * refresh that fails for lack of network is retried, never a sign-out) but reports "no
- * session" until a refresh succeeds — which would send the owner to the sign-in page, where
- * nothing can be done offline. The session provider keeps the owner signed in with what is
- * stored instead, and the service worker answers their pages from its cache.
+ * The session supabase-js keeps in localStorage, read directly only while the device is
+ * offline. If its access token expired, supabase-js keeps the stored session (a refresh that
+ * fails for lack of network is retried, never a sign-out) but retries that refresh for about
+ * 25 s, holding every request, and then reports "no session" until a refresh succeeds —
+ * which would send the owner to the sign-in page, where nothing can be done offline. Instead
+ * the session provider keeps the owner signed in with what is stored, requests go out at once
+ * with the stored token (src/lib/supabase.ts), and the service worker answers them from the
+ * owner's cache.
  *
  * The key is supabase-js's documented default, `sb-<first label of the API host>-auth-token`
  * (src/lib/supabase.ts sets no `storageKey`). If it ever changes, this finds nothing and the
@@ -12,6 +14,8 @@
  */
 
 export interface StoredSession {
+  /** May have expired: only good for requests the service worker answers from its cache. */
+  accessToken: string | null;
   user: { id: string; email: string | null };
 }
 
@@ -36,7 +40,8 @@ export function parseStoredSession(json: string | null): StoredSession | null {
   if (typeof user !== 'object' || user === null) return null;
   const { id, email } = user as Record<string, unknown>;
   if (typeof id !== 'string' || id === '') return null;
-  return { user: { id, email: typeof email === 'string' ? email : null } };
+  const accessToken = typeof record.access_token === 'string' ? record.access_token : null;
+  return { accessToken, user: { id, email: typeof email === 'string' ? email : null } };
 }
 
 export function readStoredSession(supabaseUrl: string): StoredSession | null {
