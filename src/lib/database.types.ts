@@ -1357,6 +1357,15 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      create_guest_sheet: {
+        Args: {
+          p_reservation_id: string;
+          p_langue?: string;
+          p_valid_from?: string;
+          p_valid_until?: string;
+        };
+        Returns: Record<string, unknown>[];
+      };
       dashboard_summary: {
         Args: {
           p_today?: string;
@@ -1387,6 +1396,21 @@ export type Database = {
           p_failure: Json;
         };
         Returns: string;
+      };
+      guest_sheet: {
+        Args: {
+          p_token: string;
+        };
+        Returns: Json;
+      };
+      guest_sheet_window: {
+        Args: {
+          p_date_debut: string;
+          p_date_fin: string;
+          p_from: string;
+          p_until: string;
+        };
+        Returns: Record<string, unknown>[];
       };
       has_overlap: {
         Args: {
@@ -1468,6 +1492,15 @@ export type Database = {
         };
         Returns: undefined;
       };
+      regenerate_guest_sheet: {
+        Args: {
+          p_sheet_id: string;
+          p_langue?: string;
+          p_valid_from?: string;
+          p_valid_until?: string;
+        };
+        Returns: Record<string, unknown>[];
+      };
       request_feed_sync: {
         Args: {
           p_feed_ids: string[];
@@ -1477,6 +1510,12 @@ export type Database = {
       revoke_gite_export_link: {
         Args: {
           p_gite_id: string;
+        };
+        Returns: undefined;
+      };
+      revoke_guest_sheet: {
+        Args: {
+          p_sheet_id: string;
         };
         Returns: undefined;
       };
