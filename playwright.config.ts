@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { PWA_BASE_URL } from './e2e/pwa/pwa-env.ts';
+import { CONSENT_KEY, type ConsentChoice, writeConsent } from './src/lib/telemetry/consent.ts';
 
 /**
  * `E2E_PORT_OFFSET=N` shifts every port and info file of both projects, so two Playwright
@@ -63,10 +64,27 @@ export default defineConfig({
   },
   projects: [
     { name: 'app', testIgnore: '**/pwa/**', use: { baseURL } },
-    { name: 'pwa', testDir: 'e2e/pwa', use: { baseURL: PWA_BASE_URL } },
+    {
+      name: 'pwa',
+      testDir: 'e2e/pwa',
+      // The build has telemetry configured (e2e/pwa/serve-built-app.ts): its consent banner
+      // is answered « Refuser » up front, except in the spec about it.
+      use: { baseURL: PWA_BASE_URL, storageState: telemetryRefusedState() },
+    },
   ],
   webServer: [...(runs('app') ? [devAppServer()] : []), ...(runs('pwa') ? [builtAppServer()] : [])],
 });
+
+/** A browser state where the owner already answered the telemetry banner « Refuser ». */
+function telemetryRefusedState() {
+  let value = '';
+  const choice: ConsentChoice = 'refused';
+  writeConsent({ setItem: (_key, recorded) => (value = recorded), removeItem: () => {} }, choice);
+  return {
+    cookies: [],
+    origins: [{ origin: PWA_BASE_URL, localStorage: [{ name: CONSENT_KEY, value }] }],
+  };
+}
 
 function devAppServer() {
   return {

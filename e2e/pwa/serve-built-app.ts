@@ -14,7 +14,15 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
 import { type ManagedProcess, spawnManaged } from '../../dev/stack/child-process.ts';
-import { PWA_APP_PORT, PWA_DIST, PWA_PORT_BASE, PWA_STACK_INFO, repoRoot } from './pwa-env.ts';
+import {
+  PWA_APP_PORT,
+  PWA_DIST,
+  PWA_PORT_BASE,
+  PWA_STACK_INFO,
+  repoRoot,
+  TELEMETRY_SENTRY_DSN,
+  TELEMETRY_VITALS_URL,
+} from './pwa-env.ts';
 
 const started = Date.now();
 let stack: ManagedProcess | undefined;
@@ -88,6 +96,9 @@ async function main() {
     VITE_SUPABASE_ANON_KEY: info.anonKey,
     // No git lookup, and the same release name on every run.
     APP_RELEASE: 'liveownerunit@e2e',
+    // Telemetry as in production, sent to the local collector of telemetry-consent.spec.ts.
+    VITE_SENTRY_DSN: TELEMETRY_SENTRY_DSN,
+    VITE_VITALS_URL: TELEMETRY_VITALS_URL,
   });
   console.log(`built (${seconds()})`);
 
