@@ -1,6 +1,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { guestPagePlugin } from './dev/build/guest-page.ts';
 import {
   appRelease,
   buildDefines,
@@ -16,7 +17,8 @@ const release = appRelease();
 
 export default defineConfig({
   // Service worker + web manifest (offline read mode, install): dev/pwa/vite-pwa.ts
-  plugins: [react(), ...buildPlugins(release), ...pwaPlugins()],
+  // The guest welcome sheet at /g/<token>, a page of its own (guest.html): dev/build/guest-page.ts
+  plugins: [react(), guestPagePlugin(), ...buildPlugins(release), ...pwaPlugins()],
   define: buildDefines(release),
   build: buildOptions(),
   resolve: {

@@ -9,6 +9,8 @@
  * - `GET <VITE_SUPABASE_URL or VITE_SUPABASE_READ_URL>/rest/v1/*`: network first with a 3 s timeout, then the cached
  *   answer; only successful answers of the cache owner are kept (see api-cache-rules.ts),
  *   300 entries, 14 days; when a cached answer is used, the page is told how old it is;
+ * - the guest sheet (/g/<token>): its own page (guest.html), and the answer of
+ *   `POST …/rpc/guest_sheet` kept per token in `lou-guest-v1` (src/guest/sheet-cache-rules.ts);
  * - never cached: `/auth/v1/*`, `/functions/v1/*`, storage, and every non-GET request (no
  *   route matches them: they go to the network as if there were no worker);
  * - a new version waits until the page asks it to take over (« Recharger »).
@@ -23,6 +25,8 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import { isGuestSheetRequest } from '@/guest/sheet-cache-rules';
+import { handleGuestSheetRequest } from '@/guest/sheet-cache-worker';
 import { envResult } from '@/lib/env';
 import {
   API_CACHE,
@@ -48,6 +52,9 @@ import {
   STAMP_STATUS,
 } from '@/lib/pwa/api-cache-rules';
 
+/** A guest sheet's address, /g/<token> (src/guest/). */
+const GUEST_PAGE_NAVIGATION = /^\/g\/[^/?]+\/?(\?.*)?$/;
+
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<PrecacheEntry | string>;
 };
@@ -58,8 +65,15 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    // A file opened directly (/manifest.webmanifest, /favicon.svg…) is not a page of the app.
-    denylist: [/^[^?]*\/[^/?]+\.[^/?]+(\?.*)?$/],
+    // A file opened directly (/manifest.webmanifest, /favicon.svg…) is not a page of the app;
+    // a guest sheet (/g/<token>) is the guest page's.
+    denylist: [/^[^?]*\/[^/?]+\.[^/?]+(\?.*)?$/, GUEST_PAGE_NAVIGATION],
+  }),
+);
+// The guest welcome sheet: its own page (guest.html, no owner-app code), offline too.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('guest.html'), {
+    allowlist: [GUEST_PAGE_NAVIGATION],
   }),
 );
 
@@ -147,6 +161,16 @@ registerRoute(
       }),
     ],
   }),
+);
+
+// ---------------------------------------------------------------- the guest sheet's answer
+
+// POST <api>/rest/v1/rpc/guest_sheet: kept per token in a cache of its own (lou-guest-v1),
+// apart from the owner's account-scoped API cache (src/guest/sheet-cache-rules.ts).
+registerRoute(
+  ({ request, url }) => isGuestSheetRequest(request.method, url, bases),
+  ({ request, event }) => handleGuestSheetRequest(request, event, self.location.origin),
+  'POST',
 );
 
 // ---------------------------------------------------------------- images and fonts

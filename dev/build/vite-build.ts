@@ -191,8 +191,9 @@ export function preloadShellPlugin(): PluginOption {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(html, { bundle }) {
-        if (!bundle) return html;
+      handler(html, { bundle, path: page }) {
+        // Only the owner app's page: the guest sheet (guest.html) loads none of the shell.
+        if (!bundle || !page.endsWith('/index.html')) return html;
         const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
         const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
         const shell = chunks.find((chunk) => chunk.facadeModuleId === APP);
