@@ -79,6 +79,8 @@ interface FunctionRow {
   returns_set: boolean;
   /** The table or view whose rows the function returns (`returns setof reservations`), else null. */
   returns_row_of: string | null;
+  /** The columns of `returns table (…)`, in order; empty for other functions. */
+  table_columns: Array<Omit<FunctionArg, 'has_default' | 'row_of' | 'row_of_view'>>;
 }
 
 const SCHEMA = 'public';
@@ -182,7 +184,21 @@ const FUNCTIONS_SQL = `
     rt.typcategory = 'A' as return_is_array,
     ret.typname as return_elem_type_name,
     p.proretset as returns_set,
-    rrel.relname as returns_row_of
+    rrel.relname as returns_row_of,
+    coalesce((
+      select json_agg(json_build_object(
+        'name', p.proargnames[arg.n],
+        'type_name', t.typname,
+        'type_schema', tn.nspname,
+        'is_array', t.typcategory = 'A',
+        'elem_type_name', et.typname
+      ) order by arg.n)
+      from unnest(p.proallargtypes, p.proargmodes) with ordinality arg(type_oid, mode, n)
+      join pg_catalog.pg_type t on t.oid = arg.type_oid
+      join pg_catalog.pg_namespace tn on tn.oid = t.typnamespace
+      left join pg_catalog.pg_type et on et.oid = t.typelem and t.typcategory = 'A'
+      where arg.mode = 't'
+    ), '[]'::json) as table_columns
   from pg_catalog.pg_proc p
   join pg_catalog.pg_type rt on rt.oid = p.prorettype
   join pg_catalog.pg_namespace rtn on rtn.oid = rt.typnamespace
@@ -389,6 +405,18 @@ function functionBlock(
           `isSetofReturn: ${fn.returns_set};`,
         ]),
       ];
+    }
+    if (fn.table_columns.length > 0) {
+      // `returns table (…)`: its columns, typed without null as postgres-meta types them (the
+      // app parses such rows with a schema where a column can be null).
+      const columns = fn.table_columns.map((column) => {
+        const type =
+          column.is_array && column.elem_type_name
+            ? `${scalarType(column.elem_type_name, column.type_schema, enums)}[]`
+            : scalarType(column.type_name, column.type_schema, enums);
+        return `${key(column.name)}: ${type};`;
+      });
+      return [...argLines, ...block('Returns:', columns, '}[];')];
     }
     const single = returnType(fn, enums);
     const returns = fn.returns_set ? `${single}[]` : single;

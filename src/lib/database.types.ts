@@ -1316,7 +1316,18 @@ export type Database = {
           p_limit?: number;
           p_lease_seconds?: number;
         };
-        Returns: Record<string, unknown>[];
+        Returns: {
+          task_id: string;
+          feed_id: string;
+          gite_id: string;
+          owner_user_id: string;
+          url: string;
+          platform: string;
+          etag: string;
+          last_modified: string;
+          content_hash: string;
+          attempts: number;
+        }[];
       };
       client_nom_search: {
         Args: {
@@ -1335,7 +1346,11 @@ export type Database = {
         Args: {
           p_intervals: Json;
         };
-        Returns: Record<string, unknown>[];
+        Returns: {
+          id: string;
+          owner_user_id: string;
+          overlaps: boolean;
+        }[];
       };
       create_gite_export_link: {
         Args: {
@@ -1364,7 +1379,13 @@ export type Database = {
           p_valid_from?: string;
           p_valid_until?: string;
         };
-        Returns: Record<string, unknown>[];
+        Returns: {
+          id: string;
+          token: string;
+          langue: string;
+          valid_from: string;
+          valid_until: string;
+        }[];
       };
       dashboard_summary: {
         Args: {
@@ -1410,7 +1431,10 @@ export type Database = {
           p_from: string;
           p_until: string;
         };
-        Returns: Record<string, unknown>[];
+        Returns: {
+          valid_from: string;
+          valid_until: string;
+        }[];
       };
       has_overlap: {
         Args: {
@@ -1499,7 +1523,13 @@ export type Database = {
           p_valid_from?: string;
           p_valid_until?: string;
         };
-        Returns: Record<string, unknown>[];
+        Returns: {
+          id: string;
+          token: string;
+          langue: string;
+          valid_from: string;
+          valid_until: string;
+        }[];
       };
       request_feed_sync: {
         Args: {
@@ -1559,6 +1589,24 @@ export type Database = {
           isOneToOne: false;
           isSetofReturn: true;
         };
+      };
+      stay_statistics: {
+        Args: {
+          p_year: number;
+          p_gite_id?: string;
+        };
+        Returns: {
+          vue: string;
+          annee: number;
+          mois: number;
+          plateforme: string;
+          gite_id: string;
+          nuits_louees: number;
+          nuits_bloquees: number;
+          revenu_centimes: number;
+          arrivees: number;
+          arrivees_sans_montant: number;
+        }[];
       };
       sync_retry_delay: {
         Args: {
