@@ -8,17 +8,12 @@ import {
   type DashboardUpcoming,
   useDashboardSummary,
 } from '@/features/dashboard/api/get-dashboard-summary';
-import {
-  formatChange,
-  formatRate,
-  groupByDate,
-  ratePercent,
-  revenueChange,
-} from '@/features/dashboard/dashboard-format';
+import { groupByDate } from '@/features/dashboard/dashboard-format';
 import { dashboardMessages as m } from '@/features/dashboard/messages';
 import { daysBetween, formatIsoDate, type IsoDate, todayIso } from '@/lib/iso-date';
 import { formatEuros } from '@/lib/money';
 import { platformColour, platformLabel } from '@/lib/platforms';
+import { formatChange, formatRate, ratePercent, relativeChange } from '@/lib/rates';
 import '@/features/dashboard/dashboard.css';
 
 function dayLong(iso: IsoDate): string {
@@ -185,7 +180,7 @@ function OccupancyCard({ rows, today }: { rows: DashboardOccupancy[]; today: Iso
 
 function RevenueCard({ summary, today }: { summary: DashboardSummary; today: IsoDate }) {
   const year = Number(today.slice(0, 4));
-  const change = revenueChange(summary.revenue_ytd, summary.revenue_ytd_previous);
+  const change = relativeChange(summary.revenue_ytd, summary.revenue_ytd_previous);
   return (
     <Card name="revenue" title={m.revenueTitle(year)}>
       <div className="dash-revenue">
