@@ -13,6 +13,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
+import { guestPageRewrite } from '../../dev/build/guest-page.ts';
 import { type ManagedProcess, spawnManaged } from '../../dev/stack/child-process.ts';
 import {
   PWA_APP_PORT,
@@ -104,6 +105,8 @@ async function main() {
 
   const serve = sirv(PWA_DIST, { dev: true, single: true, brotli: true, gzip: true });
   const server = createServer((request, response) => {
+    // /g/<token> is the guest page (guest.html), as public/_redirects tells static hosts.
+    guestPageRewrite(request, response, () => undefined);
     serve(request, response, () => {
       response.statusCode = 404;
       response.end('Not found');

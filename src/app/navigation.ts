@@ -7,4 +7,5 @@ export const navItems: ReadonlyArray<{ to: string; label: string }> = [
   { to: '/reservations', label: 'Réservations' },
   { to: '/calendrier', label: 'Calendrier' },
   { to: '/gites', label: 'Gîtes' },
+  { to: '/fiches-clients', label: 'Fiches clients' },
 ];

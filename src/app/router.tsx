@@ -29,6 +29,11 @@ export function createAppRouter() {
                 { path: 'reservations', lazy: () => import('@/app/routes/reservations') },
                 { path: 'gites', lazy: () => import('@/app/routes/gites') },
                 { path: 'calendrier', lazy: () => import('@/app/routes/calendrier') },
+                { path: 'fiches-clients', lazy: () => import('@/app/routes/fiches-clients') },
+                {
+                  path: 'fiches-clients/sejour/:reservationId',
+                  lazy: () => import('@/app/routes/fiche-client'),
+                },
                 { path: '*', Component: NotFound },
               ],
             },

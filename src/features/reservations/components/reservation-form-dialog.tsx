@@ -34,6 +34,9 @@ import { platformLabel } from '@/lib/platforms';
 import { useDirtyForm } from '@/lib/pwa/dirty-forms';
 import { useWriteAccess } from '@/lib/pwa/write-access';
 
+/** The link to the stay's « fiche client » (its route lives in src/app/routes/fiche-client.tsx). */
+const GUEST_SHEET_LINK = 'Fiche client : créer, copier ou désactiver le lien d’accueil';
+
 export type ReservationFormMode = { kind: 'create' } | { kind: 'edit'; row: ReservationListRow };
 
 interface ReservationFormDialogProps {
@@ -211,6 +214,12 @@ export function ReservationFormDialog({
         onSubmit={handleSubmit}
       >
         <h2 id={titleId}>{title}</h2>
+        {row && row.status === 'confirmed' ? (
+          // The stay's welcome sheet link is managed on its own page (src/features/guest-sheets).
+          <p className="field-hint">
+            <Link to={`/fiches-clients/sejour/${row.id}`}>{GUEST_SHEET_LINK}</Link>
+          </p>
+        ) : null}
         {saveError ? <FormAlert>{saveError}</FormAlert> : null}
         {noGites ? (
           <div className="resa-no-gites">

@@ -1,0 +1,81 @@
+import type { SheetStatus } from '@/features/guest-sheets/sheet-status';
+import type { ValidityError } from '@/features/guest-sheets/validity';
+
+/** French strings of the guest sheets ("fiches clients") pages. */
+export const guestSheetsMessages = {
+  pageTitle: 'Fiches clients',
+  pageIntro:
+    'Chaque séjour peut avoir sa fiche : adresse, horaires, code d’accès, wifi, consignes, contacts et activités, en français ou en anglais, consultable hors connexion une fois ouverte.',
+  listEmpty:
+    'Aucune fiche pour l’instant. Créez-en une depuis une réservation (bouton « Fiche client »).',
+  listLoadError: 'Impossible de charger les fiches.',
+  total: (n: number) => (n <= 1 ? `${n} fiche` : `${n} fiches`),
+  page: (current: number, count: number) => `page ${current} sur ${count}`,
+  pager: 'Pages des fiches',
+  previous: 'Précédente',
+  next: 'Suivante',
+  colStay: 'Séjour',
+  colGuest: 'Client',
+  colStatus: 'État',
+  colOpened: 'Première ouverture',
+  colLanguage: 'Langue',
+  colActions: 'Actions',
+  notOpened: '—',
+  status: {
+    sent: 'Envoyée',
+    opened: 'Ouverte',
+    expired: 'Expirée',
+    revoked: 'Désactivée',
+  } satisfies Record<SheetStatus, string>,
+  language: { fr: 'Français', en: 'Anglais' } as Record<string, string>,
+  guestUnknown: 'Client sans nom',
+  openStay: 'Gérer',
+  openStayLabel: (guest: string) => `Gérer la fiche de ${guest}`,
+  // The stay's page
+  stayTitle: (guest: string) => `Fiche client — ${guest}`,
+  stayLoadError: 'Impossible de charger ce séjour.',
+  stayNotFound: 'Ce séjour est introuvable : il a peut-être été supprimé.',
+  backToList: 'Toutes les fiches',
+  backToReservations: 'Réservations',
+  stayNotConfirmed:
+    'Ce séjour n’est pas confirmé (bloqué ou annulé) : il ne peut pas avoir de fiche client.',
+  current: 'Lien actuel',
+  none: 'Ce séjour n’a pas de fiche active.',
+  validity: (from: string, until: string) => `Valable du ${from} au ${until} inclus`,
+  openedAt: (when: string) => `Ouverte pour la première fois le ${when}`,
+  neverOpened: 'Pas encore ouverte par le client',
+  newLink: 'Nouveau lien',
+  languageLabel: 'Langue de la fiche',
+  fromLabel: 'Valable à partir du',
+  untilLabel: 'Jusqu’au (inclus)',
+  validityHint: 'Par défaut : 3 jours avant l’arrivée jusqu’au lendemain du départ.',
+  validityErrors: {
+    missing: 'Indiquez deux dates valides.',
+    order: 'La fin de validité doit suivre le début.',
+    'too-long': 'Un lien est valable un an au plus.',
+  } satisfies Record<ValidityError, string>,
+  create: 'Créer le lien',
+  creating: 'Création…',
+  regenerate: 'Régénérer le lien',
+  regenerateTitle: 'Régénérer le lien ?',
+  regenerateWarning:
+    'Un nouveau lien est créé et l’ancien cesse de fonctionner tout de suite : il faudra envoyer le nouveau au client.',
+  revoke: 'Désactiver le lien',
+  revokeTitle: 'Désactiver le lien ?',
+  revokeWarning:
+    'Le client verra « Ce lien n’est plus valable » avec vos coordonnées. Vous pourrez créer un nouveau lien ensuite.',
+  keep: 'Annuler',
+  working: 'En cours…',
+  linkReady: 'Lien de la fiche',
+  linkOnce:
+    'Copiez ce lien maintenant et envoyez-le au client : pour sa sécurité il n’est pas conservé et ne pourra plus être affiché (vous pourrez en régénérer un).',
+  linkLabel: 'Adresse de la fiche à envoyer au client',
+  copy: 'Copier le lien',
+  copied: 'Lien copié',
+  copyFailed: 'La copie a échoué : sélectionnez le lien et copiez-le à la main.',
+  openPreview: 'Ouvrir la fiche',
+  created: 'Lien créé.',
+  regenerated: 'Nouveau lien créé ; l’ancien ne fonctionne plus.',
+  revoked: 'Lien désactivé.',
+  history: 'Liens précédents de ce séjour',
+} as const;
