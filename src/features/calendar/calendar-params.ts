@@ -5,6 +5,7 @@ import {
   yearMonthOf,
 } from '@/features/calendar/calendar-dates';
 import type { IsoDate } from '@/lib/iso-date';
+import { isUuid } from '@/lib/uuid';
 
 /** What the calendar's URL says: `/calendrier?mois=2026-11&gite=<id>`. */
 export interface CalendarParams {
@@ -12,8 +13,6 @@ export interface CalendarParams {
   /** Null: every gîte on the timeline; an id: that gîte's month grid. */
   giteId: string | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Reads the URL, pure: a missing or malformed month is today's month, a malformed gîte
@@ -23,7 +22,7 @@ export function parseCalendarParams(search: URLSearchParams, today: IsoDate): Ca
   const gite = search.get('gite');
   return {
     month: parseYearMonth(search.get('mois')) ?? yearMonthOf(today),
-    giteId: gite && UUID.test(gite) ? gite.toLowerCase() : null,
+    giteId: gite && isUuid(gite) ? gite.toLowerCase() : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { isIsoDate } from '@/lib/iso-date';
 import { isReservationPlatform, type ReservationPlatform } from '@/lib/platforms';
+import { isUuid } from '@/lib/uuid';
 
 /**
  * What the Réservations page shows, as it is kept in the URL
@@ -80,8 +81,6 @@ export const PARAM = {
   view: 'vue',
 } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function parsePage(raw: string | null): number {
   if (raw === null || !/^\d{1,9}$/.test(raw)) return 1;
   const page = Number(raw);
@@ -108,7 +107,7 @@ export function parseListParams(search: URLSearchParams): ReservationListParams 
   if (from !== null && to !== null && from > to) [from, to] = [to, from];
   return {
     filters: {
-      giteId: gite !== null && UUID.test(gite) ? gite.toLowerCase() : null,
+      giteId: gite !== null && isUuid(gite) ? gite.toLowerCase() : null,
       platform: platform !== null && isReservationPlatform(platform) ? platform : null,
       status: status !== null && isReservationStatus(status) ? status : null,
       from,

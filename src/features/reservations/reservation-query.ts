@@ -4,6 +4,7 @@ import type {
   ReservationStatus,
 } from '@/features/reservations/list-params';
 import { normalizeSearchTerm } from '@/lib/search-normalize';
+import { isUuid } from '@/lib/uuid';
 
 /**
  * How the list's state becomes PostgREST filters and orders. Pure: the fetchers in `api/`
@@ -99,7 +100,6 @@ export interface KeysetCursor {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The PostgREST `or` condition of the rows after `cursor` in (date_debut, id) order:
@@ -107,7 +107,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (a date, a uuid) before they go into the filter string, which has its own syntax.
  */
 export function keysetCondition(cursor: KeysetCursor, direction: 'desc' | 'asc'): string {
-  if (!ISO_DATE.test(cursor.date_debut) || !UUID.test(cursor.id)) {
+  if (!ISO_DATE.test(cursor.date_debut) || !isUuid(cursor.id)) {
     throw new Error(`Curseur de pagination invalide : ${cursor.date_debut} / ${cursor.id}`);
   }
   const op = direction === 'desc' ? 'lt' : 'gt';
