@@ -88,6 +88,12 @@ export interface YearRules {
 
 export type TaxYear = 2023 | 2024 | 2025 | 2026;
 
+/**
+ * Bump on ANY change of this table (a figure, a mapping, a notice): it is part of the saved
+ * simulations' key (simulation-key.ts), so results computed under old rules become stale.
+ */
+export const RULES_VERSION = 1;
+
 export const TAX_YEARS: readonly TaxYear[] = [2023, 2024, 2025, 2026];
 
 const MINIMUM_ABATEMENT: Cents = 305_00; // CGI 50-0 1, unchanged since 2009

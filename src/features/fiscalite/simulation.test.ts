@@ -4,7 +4,6 @@ import { explain } from '@/features/fiscalite/explain';
 import { euros } from '@/features/fiscalite/money';
 import type { ChargeEntry } from '@/features/fiscalite/regime-reel';
 import { simulate } from '@/features/fiscalite/simulation';
-import { vehicleDeduction } from '@/features/fiscalite/vehicle';
 
 /** Intl puts narrow no-break spaces in French numbers: compare with plain spaces. */
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
@@ -206,18 +205,17 @@ describe('a deficit and deferred depreciation carried from one simulated year to
 describe('the vehicle in the simulation', () => {
   it('its deduction is explained with the business share', () => {
     // 2 400 / 9 600 km = 25 %; 3 600 € of costs → 900 €.
-    const vehicle = vehicleDeduction({
-      businessKm: 2_400,
-      totalKm: 9_600,
-      actualCosts: [
-        { kind: 'carburant', amount: euros(2_400) },
-        { kind: 'assurance', amount: euros(1_200) },
-      ],
-    });
     const result = simulate({
       year: 2025,
       receipts: { meuble_longue_duree: euros(10_000) },
-      vehicle,
+      vehicle: {
+        businessKm: 2_400,
+        totalKm: 9_600,
+        actualCosts: [
+          { kind: 'carburant', amount: euros(2_400) },
+          { kind: 'assurance', amount: euros(1_200) },
+        ],
+      },
     });
     expect(result.reel.vehicle).toBe(euros(900));
     expect(result.outcomes.reel.taxable).toBe(euros(9_100));

@@ -30,13 +30,19 @@ import {
   type SocialContributions,
   socialContributions,
 } from '@/features/fiscalite/social';
-import type { VehicleDeduction } from '@/features/fiscalite/vehicle';
+import {
+  type VehicleDeduction,
+  type VehicleInput,
+  vehicleDeduction,
+} from '@/features/fiscalite/vehicle';
 
 /**
  * One year's tax simulation of an owner's furnished rentals: micro-BIC and régime réel side by
  * side, their social charges, which is cheaper, and the warnings. Pure: everything it needs
  * comes in `SimulationInput` (a later round fills it from SQL aggregates), and the same input
- * always gives the same result, so a saved simulation can be keyed by a hash of its input.
+ * always gives the same result, so a saved simulation can be keyed by a hash of its input
+ * (simulation-key.ts). The input is plain data (JSON): nothing in it can carry a computed
+ * deduction — the vehicle comes as kilometres and actual costs.
  */
 export type Regime = 'micro_bic' | 'reel';
 
@@ -47,7 +53,8 @@ export interface SimulationInput {
   /** Receipts of N-1 and N-2 per category, for the micro-BIC ceilings (micro-bic.ts). */
   previousReceipts?: Partial<Record<number, ReceiptsByCategory>>;
   charges?: readonly ChargeEntry[];
-  vehicle?: VehicleDeduction | null;
+  /** Kilometres and actual costs; the deduction is computed here (never a per-km scale). */
+  vehicle?: VehicleInput | null;
   components?: readonly AssetComponent[];
   /** Deferred depreciation and deficits left by the previous years. */
   carriedIn?: CarryForward;
@@ -155,11 +162,12 @@ export function simulate(input: SimulationInput): SimulationResult {
   );
 
   const depreciation = depreciationForYear(input.components ?? [], rules.year);
+  const vehicle = input.vehicle ? vehicleDeduction(input.vehicle) : null;
   const reel = computeRealRegime({
     year: rules.year,
     receipts,
     charges: input.charges ?? [],
-    vehicle: input.vehicle ?? null,
+    vehicle,
     depreciationOfYear: depreciation.total,
     carriedIn,
   });
@@ -183,7 +191,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     micro,
     reel,
     depreciation,
-    vehicle: input.vehicle ?? null,
+    vehicle,
     outcomes: { micro_bic: microOutcome, reel: reelOutcome },
     comparison: compare(microOutcome, reelOutcome),
     warnings: ceilingWarnings(rules, input.receipts),
