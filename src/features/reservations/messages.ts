@@ -52,11 +52,6 @@ export const reservationsMessages = {
   updating: 'Mise à jour…',
   // pager
   pagerLabel: 'Pages de réservations',
-  firstPage: 'Première page',
-  previousPage: 'Page précédente',
-  nextPage: 'Page suivante',
-  lastPage: 'Dernière page',
-  goToPage: (n: number) => `Page ${n}`,
   // history
   historyLabel: 'Historique complet des réservations',
   historyLoadingMore: 'Chargement des réservations suivantes…',

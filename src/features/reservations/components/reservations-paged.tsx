@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { LoadError } from '@/components/load-error';
+import { Pager } from '@/components/pager';
 import {
   PAGE_SIZE,
   type ReservationsPageRequest,
@@ -9,7 +10,6 @@ import {
   useReservationsPage,
 } from '@/features/reservations/api/get-reservations';
 import type { RowActions } from '@/features/reservations/components/reservation-cells';
-import { ReservationsPager } from '@/features/reservations/components/reservations-pager';
 import { ReservationsTable } from '@/features/reservations/components/reservations-table';
 import { hasActiveFilters } from '@/features/reservations/list-params';
 import { reservationsMessages as m } from '@/features/reservations/messages';
@@ -117,7 +117,13 @@ export function ReservationsPaged({
         stale={query.isPlaceholderData}
         onEdit={onEdit}
       />
-      <ReservationsPager page={page} pageCount={pageCount} hrefFor={hrefFor} onIntent={prefetch} />
+      <Pager
+        label={m.pagerLabel}
+        page={page}
+        pageCount={pageCount}
+        hrefFor={hrefFor}
+        onIntent={prefetch}
+      />
     </section>
   );
 }

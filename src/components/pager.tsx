@@ -1,14 +1,24 @@
 import { Link } from 'react-router';
-import { reservationsMessages as m } from '@/features/reservations/messages';
 import { pagerItems } from '@/lib/pagination';
+import '@/components/pager.css';
 
-interface ReservationsPagerProps {
+const m = {
+  firstPage: 'Première page',
+  previousPage: 'Page précédente',
+  nextPage: 'Page suivante',
+  lastPage: 'Dernière page',
+  goToPage: (n: number) => `Page ${n}`,
+} as const;
+
+interface PagerProps {
+  /** What the pages are of, for screen readers: « Pages de réservations ». */
+  label: string;
   page: number;
   pageCount: number;
   /** The URL (search part) of a page, with the current filters and sort. */
   hrefFor: (page: number) => string;
-  /** Warms the cache of a page before it is clicked. */
-  onIntent: (page: number) => void;
+  /** Warms the cache of a page before it is clicked (nothing to warm: leave it out). */
+  onIntent?: (page: number) => void;
 }
 
 function PagerLink({
@@ -23,12 +33,12 @@ function PagerLink({
   label: string;
   children: string;
   hrefFor: (page: number) => string;
-  onIntent: (page: number) => void;
+  onIntent?: (page: number) => void;
   disabled: boolean;
 }) {
   if (disabled) {
     return (
-      <span className="resa-pager-link" aria-disabled="true">
+      <span className="pager-link" aria-disabled="true">
         <span aria-hidden="true">{children}</span>
         <span className="visually-hidden">{label}</span>
       </span>
@@ -36,24 +46,27 @@ function PagerLink({
   }
   return (
     <Link
-      className="resa-pager-link"
+      className="pager-link"
       to={hrefFor(page)}
       aria-label={label}
-      onMouseEnter={() => onIntent(page)}
-      onFocus={() => onIntent(page)}
+      onMouseEnter={() => onIntent?.(page)}
+      onFocus={() => onIntent?.(page)}
     >
       <span aria-hidden="true">{children}</span>
     </Link>
   );
 }
 
-/** Page links: real links (the page is in the URL), so back/forward and reload work. */
-export function ReservationsPager({ page, pageCount, hrefFor, onIntent }: ReservationsPagerProps) {
+/**
+ * Page links of a paginated list: real links (the page is in the URL), so back/forward and
+ * reload work. Nothing when everything fits on one page.
+ */
+export function Pager({ label, page, pageCount, hrefFor, onIntent }: PagerProps) {
   if (pageCount <= 1) return null;
   const first = page <= 1;
   const last = page >= pageCount;
   return (
-    <nav className="resa-pager" aria-label={m.pagerLabel}>
+    <nav className="pager" aria-label={label}>
       <ul>
         <li>
           <PagerLink
@@ -80,23 +93,23 @@ export function ReservationsPager({ page, pageCount, hrefFor, onIntent }: Reserv
         {pagerItems(page, pageCount).map((item, index) =>
           item === null ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: a gap has no identity but its place
-            <li key={`gap-${index}`} className="resa-pager-gap" aria-hidden="true">
+            <li key={`gap-${index}`} className="pager-gap" aria-hidden="true">
               …
             </li>
           ) : (
             <li key={item}>
               {item === page ? (
-                <span className="resa-pager-link resa-pager-current" aria-current="page">
+                <span className="pager-link pager-current" aria-current="page">
                   <span className="visually-hidden">{m.goToPage(item)}</span>
                   <span aria-hidden="true">{item}</span>
                 </span>
               ) : (
                 <Link
-                  className="resa-pager-link"
+                  className="pager-link"
                   to={hrefFor(item)}
                   aria-label={m.goToPage(item)}
-                  onMouseEnter={() => onIntent(item)}
-                  onFocus={() => onIntent(item)}
+                  onMouseEnter={() => onIntent?.(item)}
+                  onFocus={() => onIntent?.(item)}
                 >
                   {item}
                 </Link>
