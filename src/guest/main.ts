@@ -132,14 +132,35 @@ async function start() {
 
 void start();
 
-// Offline use: the service worker keeps this page and this sheet (never before the page shows).
+// Offline use: the service worker keeps this page and this sheet (registered once the page has
+// shown). On the first visit the answer came before the worker existed: once it takes control,
+// the sheet is read again through it, so that it is kept for the next visit with no network.
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   window.addEventListener(
     'load',
     () => {
-      navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {
-        // no offline copy this time; the page works without
-      });
+      const hadController = navigator.serviceWorker.controller !== null;
+      navigator.serviceWorker.addEventListener(
+        'controllerchange',
+        () => {
+          const token = tokenFromPath(location.pathname);
+          if (hadController || !token || loaded?.answer.status !== 'ok') return;
+          load(token)
+            .then((fresh) => {
+              loaded = fresh;
+              render();
+            })
+            .catch(() => {
+              // still shown from the first read; kept next time
+            });
+        },
+        { once: true },
+      );
+      navigator.serviceWorker
+        .register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
+        .catch(() => {
+          // no offline copy this time; the page works without
+        });
     },
     { once: true },
   );
