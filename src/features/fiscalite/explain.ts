@@ -25,11 +25,13 @@ export interface Explanation {
 
 const regimeName = (regime: Regime) => m.regime[regime];
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function microLine(line: MicroLine, minimum: Cents): string {
   const abatement = line.minimumApplied
     ? `abattement minimum de ${eur(minimum)}${line.abatement < minimum ? ', limité aux recettes' : ''} (${eur(line.abatement)})`
     : `abattement de ${formatRate(line.rate)} (${eur(line.abatement)})`;
-  return `${listCategories(line.categories)} : ${eur(line.receipts)} de recettes − ${abatement} = ${eur(line.net)}.`;
+  return `${capitalize(listCategories(line.categories))} : ${eur(line.receipts)} de recettes − ${abatement} = ${eur(line.net)}.`;
 }
 
 function whyMicroUnavailable(year: number, basis: readonly EligibilityYear[]): string {

@@ -79,7 +79,7 @@ describe('2025: a non-classified meublé with 12,000 € — the réel wins', ()
       'Le régime réel est le moins cher en 2025 : environ 2 818 € d’impôt et de prélèvements sociaux en moins (5 800 € de revenu imposable en moins). Le régime réel se choisit par option et demande une comptabilité (déclaration 2031).',
     );
     expect(plainAll(e.micro)).toEqual([
-      'meublé de tourisme non classé : 12 000 € de recettes − abattement de 30 % (3 600 €) = 8 400 €.',
+      'Meublé de tourisme non classé : 12 000 € de recettes − abattement de 30 % (3 600 €) = 8 400 €.',
       'Revenu imposable au micro-BIC : 8 400 €.',
     ]);
     expect(plainAll(e.reel)).toEqual([
@@ -259,5 +259,39 @@ describe('edge cases of the comparison', () => {
     const result = simulate({ year: 2025, receipts: {} });
     expect(result.outcomes.micro_bic.taxable).toBe(0);
     expect(explain(result).micro).toEqual(['Aucune recette en 2025.']);
+  });
+});
+
+describe('the micro-BIC explanation, line by line', () => {
+  it('one line per legal category, the 305 € minimum named when it applies', () => {
+    // 2025: 900 € non classé → 30 % = 270 € < 305 €: minimum 305 € → 595 €;
+    // 20 000 € classé + 5 000 € longue durée (both 50 %) → 12 500 €. Total 13 095 €.
+    const result = simulate({
+      year: 2025,
+      receipts: {
+        meuble_tourisme_non_classe: euros(900),
+        meuble_tourisme_classe: euros(20_000),
+        meuble_longue_duree: euros(5_000),
+      },
+    });
+    expect(plainAll(explain(result).micro)).toEqual([
+      'Meublé de tourisme classé et location meublée longue durée : 25 000 € de recettes − abattement de 50 % (12 500 €) = 12 500 €.',
+      'Meublé de tourisme non classé : 900 € de recettes − abattement minimum de 305 € (305 €) = 595 €.',
+      'Revenu imposable au micro-BIC : 13 095 €.',
+    ]);
+  });
+
+  it('past deficits are shown against the micro-BIC income', () => {
+    const result = simulate({
+      year: 2025,
+      receipts: { meuble_longue_duree: euros(10_000) },
+      carriedIn: {
+        deferredDepreciation: 0,
+        deficits: [{ originYear: 2022, amount: euros(1_000) }],
+      },
+    });
+    expect(plainAll(explain(result).micro).at(-1)).toBe(
+      'Revenu imposable au micro-BIC : 5 000 € − 1 000 € de déficits antérieurs = 4 000 €.',
+    );
   });
 });
