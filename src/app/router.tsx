@@ -28,6 +28,11 @@ export function createAppRouter() {
                 { path: 'tableau-de-bord', lazy: () => import('@/app/routes/tableau-de-bord') },
                 { path: 'reservations', lazy: () => import('@/app/routes/reservations') },
                 { path: 'gites', lazy: () => import('@/app/routes/gites') },
+                { path: 'gites/:giteId/infos', lazy: () => import('@/app/routes/gite-infos') },
+                {
+                  path: 'gites/:giteId/activites',
+                  lazy: () => import('@/app/routes/gite-activites'),
+                },
                 { path: 'calendrier', lazy: () => import('@/app/routes/calendrier') },
                 { path: 'fiches-clients', lazy: () => import('@/app/routes/fiches-clients') },
                 {

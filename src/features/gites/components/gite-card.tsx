@@ -1,4 +1,5 @@
 import { type CSSProperties, useId, useState } from 'react';
+import { Link } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
 import type { GiteWithFeeds, IcalFeed } from '@/features/gites/api/get-gites';
 import { type SyncGiteNowResult, useSyncGiteNow } from '@/features/gites/api/sync-gite-now';
@@ -147,6 +148,17 @@ export function GiteCard({ gite, now, onEdit, onDelete }: GiteCardProps) {
       )}
       <SyncControls gite={gite} />
       <ExportLinkPanel giteId={gite.id} giteName={gite.nom} />
+      {/* The gîte's pages for its guests (features gite-info and activities). */}
+      <div className="card-actions">
+        <Link className="button button-quiet" to={`/gites/${gite.id}/infos`}>
+          Infos voyageurs
+          <span className="visually-hidden"> « {gite.nom} »</span>
+        </Link>
+        <Link className="button button-quiet" to={`/gites/${gite.id}/activites`}>
+          Activités à proximité
+          <span className="visually-hidden"> « {gite.nom} »</span>
+        </Link>
+      </div>
       <div className="card-actions">
         <button
           type="button"

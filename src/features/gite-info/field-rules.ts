@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { giteInfoMessages as m } from '@/features/gite-info/messages';
+
+/**
+ * Field rules of the infos forms: each takes the input's raw text and gives the column's
+ * value ('' → null), with the limits of the database's checks (migration
+ * 20261123000300_guest_information.sql) and a French message. Pure.
+ */
+
+/** Optional text up to `max` characters (the column's char_length check). */
+export const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: m.tooLong(label, max) })
+    .transform((value) => (value === '' ? null : value));
+
+export const requiredText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: m.required(label) })
+    .max(max, { error: m.tooLong(label, max) });
+
+/** Digits, spaces, dots, dashes and brackets, an optional leading +; 2 (« 15 ») to 20 digits. */
+const PHONE = /^\+?[\d\s.()-]+$/;
+export const PHONE_MAX_LENGTH = 40;
+
+export const optionalPhone = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (value === '') return;
+    const digits = value.replace(/\D/g, '').length;
+    if (!PHONE.test(value) || digits < 2 || digits > 20 || value.length > PHONE_MAX_LENGTH) {
+      ctx.addIssue({ code: 'custom', message: m.phoneInvalid });
+    }
+  })
+  .transform((value) => (value === '' ? null : value));
+
+export const optionalEmail = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (value === '') return;
+    if (value.length > 320 || !z.email().safeParse(value).success) {
+      ctx.addIssue({ code: 'custom', message: m.emailInvalid });
+    }
+  })
+  .transform((value) => (value === '' ? null : value));
+
+/** 'HH:MM' (what <input type="time"> gives) → 'HH:MM'; '' → null. */
+export const optionalTime = z
+  .string()
+  .trim()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, { error: m.timeInvalid })
+  .transform((value) => (value === '' ? null : value));
+
+/** Decimal degrees, comma or dot: '46,3219' → 46.3219; '' → null. */
+export const optionalCoordinate = (limit: 90 | 180, message: string) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => value.replace(',', '.'))
+    .superRefine((value, ctx) => {
+      if (value === '') return;
+      const n = Number(value);
+      if (!/^-?\d{1,3}(\.\d{1,12})?$/.test(value) || !(Math.abs(n) <= limit)) {
+        ctx.addIssue({ code: 'custom', message });
+      }
+    })
+    .transform((value) => (value === '' ? null : Number(value)));
+
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+export type DraftResult<F extends string, V> =
+  | { ok: true; value: V }
+  | { ok: false; errors: FieldErrors<F> };
+
+/** Runs `schema` on a form's raw values; the first message per field wins. */
+export function validateDraft<F extends string, V>(
+  schema: z.ZodType<V, Record<F, string>>,
+  draft: Record<F, string>,
+): DraftResult<F, V> {
+  const result = schema.safeParse(draft);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: FieldErrors<F> = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0];
+    if (typeof field === 'string' && field in draft) errors[field as F] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+/** A column's value as an input's text (null → ''). */
+export function asText(value: string | number | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}
