@@ -151,7 +151,7 @@ function conclusion(result: SimulationResult): string {
     return `Le régime réel s’applique en ${year} : le micro-BIC n’est pas possible. Revenu imposable : ${eur(reel.taxable)}.`;
   }
   if (c.cheaper === 'equal') {
-    return `Les deux régimes donnent le même résultat en ${year} (${eur(reel.taxable)} imposables) : le micro-BIC est le plus simple.`;
+    return `Les deux régimes donnent le même résultat en ${year} (${eur(reel.taxable)} imposables) : le micro-BIC est le plus simple.${reelCarryExtra(result)}`;
   }
   const winner: RegimeOutcome = c.cheaper === 'reel' ? reel : micro;
   const loser: RegimeOutcome = c.cheaper === 'reel' ? micro : reel;
@@ -170,10 +170,27 @@ function conclusion(result: SimulationResult): string {
   if (winner.regime === 'reel') {
     sentence +=
       ' Le régime réel se choisit par option et demande une comptabilité (déclaration 2031).';
-  } else if (reel.carryOut.deferredDepreciation > micro.carryOut.deferredDepreciation) {
-    sentence += ` Le régime réel laisserait en plus ${eur(reel.carryOut.deferredDepreciation)} d’amortissements à déduire les années suivantes.`;
+  } else {
+    sentence += reelCarryExtra(result);
   }
   return sentence;
+}
+
+/**
+ * What the réel would leave for later years beyond what the micro-BIC leaves (its deficit,
+ * its deferred depreciation): a single year's comparison does not count it, the owner should
+ * know it. Empty when there is nothing more.
+ */
+function reelCarryExtra(result: SimulationResult): string {
+  const { micro_bic: micro, reel } = result.outcomes;
+  const deficits = deficitsTotal(reel.carryOut.deficits) - deficitsTotal(micro.carryOut.deficits);
+  const depreciation = reel.carryOut.deferredDepreciation - micro.carryOut.deferredDepreciation;
+  const parts = [
+    deficits > 0 ? `${eur(deficits)} de déficit` : '',
+    depreciation > 0 ? `${eur(depreciation)} d’amortissements` : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return '';
+  return ` Mais le régime réel laisserait en plus ${parts.join(' et ')} à déduire les années suivantes.`;
 }
 
 function explainWarnings(result: SimulationResult): string[] {

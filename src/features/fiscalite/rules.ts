@@ -97,7 +97,7 @@ export const RULES_VERSION = 1;
 export const TAX_YEARS: readonly TaxYear[] = [2023, 2024, 2025, 2026];
 
 const MINIMUM_ABATEMENT: Cents = 305_00; // CGI 50-0 1, unchanged since 2009
-const URSSAF_TOURISM_RECEIPTS: Cents = 23_000_00; // CSS L613-1 6° (LFSS 2017 art. 18)
+const URSSAF_TOURISM_RECEIPTS: Cents = 23_000_00; // CSS L613-1 6° (introduced by the LFSS 2017, art. 18 — article number À CONFIRMER)
 const CEILING_WARNING_SHARE: BasisPoints = 8000; // the app warns from 80 % of a ceiling (not a legal figure)
 
 /** 13 % of the PASS (CSS L613-1 7°), to the euro. */

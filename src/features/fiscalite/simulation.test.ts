@@ -295,3 +295,14 @@ describe('the micro-BIC explanation, line by line', () => {
     );
   });
 });
+
+describe('what the réel leaves for later years is said even when it does not win this year', () => {
+  it('no receipts but charges and depreciation: equal this year, the réel leaves a deficit and ARD', () => {
+    // 2025, 0 € of receipts: micro 0; réel −4 900 € deficit and 4 500 € deferred depreciation.
+    const result = simulate({ year: 2025, receipts: {}, charges, components });
+    expect(result.comparison.cheaper).toBe('equal');
+    expect(plain(explain(result).conclusion)).toBe(
+      'Les deux régimes donnent le même résultat en 2025 (0 € imposables) : le micro-BIC est le plus simple. Mais le régime réel laisserait en plus 4 900 € de déficit et 4 500 € d’amortissements à déduire les années suivantes.',
+    );
+  });
+});
