@@ -32,6 +32,27 @@ export const CRITICAL_ROOTS: ReadonlyArray<{ key: string; label: string }> = [
   { key: 'src/app/routes/tableau-de-bord.tsx', label: '/tableau-de-bord' },
 ];
 
+/**
+ * The guest welcome sheet (/g/<token>, guest.html): its own budget, brotli. Guests open it on
+ * arrival, often on a poor signal; it has none of the owner app's code (measured: 10.7 KB —
+ * the page and the `qr` encoder 10.4, Vite's preload polyfill 0.3).
+ */
+export const GUEST_JS_BUDGET_BYTES = 14 * 1024;
+export const GUEST_ROOTS: ReadonlyArray<{ key: string; label: string }> = [
+  { key: 'guest.html', label: 'guest page' },
+];
+/** Owner-app packages that must never reach the guest page. */
+export const GUEST_FORBIDDEN_PACKAGES = [
+  'react',
+  'react-dom',
+  'scheduler',
+  'react-router',
+  '@tanstack',
+  '@supabase',
+  '@sentry',
+  'zod',
+] as const;
+
 /** Packages that must never be on that path (they load after the first render). */
 export const LAZY_ONLY_PACKAGES = ['@sentry', '@sentry-internal', 'web-vitals'] as const;
 
@@ -64,6 +85,14 @@ export interface BudgetReport {
   later: ChunkSize[];
   /** `file: package` for every lazy-only package found in a critical chunk. */
   violations: string[];
+  /** The guest page's JavaScript, against its own budget. */
+  guest: {
+    chunks: ChunkSize[];
+    total: { raw: number; gzip: number; brotli: number };
+    budget: number;
+    /** `file: package` (or `file: src/app…`) for owner-app code found in a guest chunk. */
+    violations: string[];
+  };
 }
 
 export function readManifest(outDir: string): Manifest {
@@ -110,6 +139,30 @@ function sizeOf(outDir: string, file: string, neededBy: string): ChunkSize {
   };
 }
 
+/** Sources of a chunk, from its hidden source map (null when the map was deleted). */
+function chunkSources(outDir: string, file: string): string[] | null {
+  const mapFile = path.join(outDir, `${file}.map`);
+  if (!existsSync(mapFile)) return null;
+  return (JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[] }).sources;
+}
+
+/** Owner-app code in a guest chunk: forbidden packages, or the app's own modules. */
+export function ownerCodeIn(outDir: string, file: string): string[] {
+  const sources = chunkSources(outDir, file);
+  if (sources === null) {
+    // No map: markers of React and supabase-js code.
+    const code = readFileSync(path.join(outDir, file), 'utf8');
+    return ['react.transitional.element', 'supabase-js'].filter((marker) => code.includes(marker));
+  }
+  const packages = GUEST_FORBIDDEN_PACKAGES.filter((name) =>
+    sources.some((source) => source.includes(`node_modules/${name}/`)),
+  );
+  const appCode = sources.some((source) => /\/src\/(app|features|lib|components)\//.test(source))
+    ? ['src/app, src/features, src/lib or src/components']
+    : [];
+  return [...packages, ...appCode];
+}
+
 /** The packages of LAZY_ONLY_PACKAGES bundled in a chunk. */
 export function lazyOnlyPackagesIn(outDir: string, file: string): string[] {
   const mapFile = path.join(outDir, `${file}.map`);
@@ -125,6 +178,38 @@ export function lazyOnlyPackagesIn(outDir: string, file: string): string[] {
   if (code.includes('__SENTRY__')) found.push('@sentry');
   if (code.includes('largest-contentful-paint')) found.push('web-vitals');
   return found;
+}
+
+function sumSizes(chunks: readonly ChunkSize[]) {
+  return chunks.reduce(
+    (sum, chunk) => ({
+      raw: sum.raw + chunk.raw,
+      gzip: sum.gzip + chunk.gzip,
+      brotli: sum.brotli + chunk.brotli,
+    }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+}
+
+/** The guest page's JavaScript (guest.html's entry and its static imports). */
+export function measureGuest(
+  outDir: string,
+  manifest: Manifest,
+  budget = GUEST_JS_BUDGET_BYTES,
+): BudgetReport['guest'] {
+  const files = new Set<string>();
+  const chunks: ChunkSize[] = [];
+  for (const [key, label] of criticalChunks(manifest, GUEST_ROOTS)) {
+    const file = manifest[key]?.file;
+    if (!file?.endsWith('.js') || files.has(file)) continue;
+    files.add(file);
+    chunks.push(sizeOf(outDir, file, label));
+  }
+  chunks.sort((a, b) => b.brotli - a.brotli);
+  const violations = chunks.flatMap((chunk) =>
+    ownerCodeIn(outDir, chunk.file).map((what) => `${chunk.file}: ${what}`),
+  );
+  return { chunks, total: sumSizes(chunks), budget, violations };
 }
 
 export function measureBudget(outDir: string, budget = CRITICAL_JS_BUDGET_BYTES): BudgetReport {
@@ -156,7 +241,7 @@ export function measureBudget(outDir: string, budget = CRITICAL_JS_BUDGET_BYTES)
   const violations = critical.flatMap((chunk) =>
     lazyOnlyPackagesIn(outDir, chunk.file).map((name) => `${chunk.file}: ${name}`),
   );
-  return { critical, total, budget, later, violations };
+  return { critical, total, budget, later, violations, guest: measureGuest(outDir, manifest) };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -192,11 +277,30 @@ export function formatReport(report: BudgetReport): string {
   for (const violation of report.violations) {
     out.push(`NOT LAZY: ${violation} is on the critical path; it must load after the first render`);
   }
+  const { guest } = report;
+  out.push(
+    `Guest sheet page (/g/<token>): ${guest.chunks
+      .map((c) => `${c.file.replace(/^assets\//, '')} ${kb(c.brotli)}`)
+      .join(', ')} — total ${kb(guest.total.brotli)} brotli (${kb(guest.total.raw)} raw)`,
+  );
+  out.push(
+    guest.total.brotli <= guest.budget
+      ? `OK: guest page ${kb(guest.total.brotli)} brotli ≤ budget ${kb(guest.budget)}`
+      : `OVER BUDGET: guest page ${kb(guest.total.brotli)} brotli > ${kb(guest.budget)}`,
+  );
+  for (const violation of guest.violations) {
+    out.push(`OWNER CODE ON THE GUEST PAGE: ${violation}`);
+  }
   return out.join('\n');
 }
 
 export function budgetPassed(report: BudgetReport): boolean {
-  return report.total.brotli <= report.budget && report.violations.length === 0;
+  return (
+    report.total.brotli <= report.budget &&
+    report.violations.length === 0 &&
+    report.guest.total.brotli <= report.guest.budget &&
+    report.guest.violations.length === 0
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

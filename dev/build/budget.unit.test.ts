@@ -15,6 +15,7 @@ import {
   budgetPassed,
   CRITICAL_JS_BUDGET_BYTES,
   formatReport,
+  GUEST_JS_BUDGET_BYTES,
   lazyOnlyPackagesIn,
   measureBudget,
   readManifest,
@@ -65,6 +66,13 @@ describe('production build', () => {
     expect(report.violations, formatReport(report)).toEqual([]);
     expect(report.total.brotli, formatReport(report)).toBeLessThanOrEqual(CRITICAL_JS_BUDGET_BYTES);
     expect(budgetPassed(report)).toBe(true);
+  });
+
+  it('keeps the guest sheet page (guest.html) within its own brotli budget, with no owner-app code', () => {
+    const { guest } = measureBudget(outDir);
+    expect(guest.chunks.map((chunk) => chunk.file).join()).toMatch(/guest-/);
+    expect(guest.violations).toEqual([]);
+    expect(guest.total.brotli).toBeLessThanOrEqual(GUEST_JS_BUDGET_BYTES);
   });
 
   it('builds Sentry and web-vitals into chunks loaded only later (so the check above means something)', async () => {

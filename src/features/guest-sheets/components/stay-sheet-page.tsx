@@ -1,6 +1,7 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ConfirmDialog } from '@/components/confirm-dialog';
+import { focusFirstInvalid } from '@/components/focus-first-invalid';
 import { FormAlert } from '@/components/form-alert';
 import { LoadError } from '@/components/load-error';
 import { SelectField } from '@/components/select-field';
@@ -244,6 +245,7 @@ function NewSheetForm({
   onIssued: (sheet: IssuedSheet) => void;
 }) {
   const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
   const create = useCreateGuestSheet();
   const write = useWriteAccess();
   const defaults = defaultValidity(stay.date_debut, stay.date_fin);
@@ -260,6 +262,7 @@ function NewSheetForm({
     const problem = validityError(from, until);
     if (problem) {
       setInvalid(m.validityErrors[problem]);
+      focusFirstInvalid(formRef.current);
       return;
     }
     setInvalid(null);
@@ -276,7 +279,13 @@ function NewSheetForm({
   }
 
   return (
-    <form className="card sheets-new" aria-labelledby={`${id}-title`} noValidate onSubmit={submit}>
+    <form
+      ref={formRef}
+      className="card sheets-new"
+      aria-labelledby={`${id}-title`}
+      noValidate
+      onSubmit={submit}
+    >
       <h2 id={`${id}-title`}>{m.newLink}</h2>
       <p className="field-hint">{m.none}</p>
       {failure ? <FormAlert>{failure}</FormAlert> : null}
