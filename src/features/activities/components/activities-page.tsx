@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { LoadError } from '@/components/load-error';
+import { Pager } from '@/components/pager';
 import { SelectField } from '@/components/select-field';
 import {
   ACTIVITY_CATEGORIES,
@@ -11,7 +13,11 @@ import {
   formatDistance,
 } from '@/features/activities/activity-form-schema';
 import { useDeleteActivity } from '@/features/activities/api/delete-activity';
-import { useActivitiesPage, useActivityGite } from '@/features/activities/api/get-activities';
+import {
+  activityQueries,
+  useActivitiesPage,
+  useActivityGite,
+} from '@/features/activities/api/get-activities';
 import { useSaveActivity } from '@/features/activities/api/save-activity';
 import { ActivityForm } from '@/features/activities/components/activity-form';
 import {
@@ -102,6 +108,7 @@ export function ActivitiesPage({ giteId }: { giteId: string }) {
   const saveActivity = useSaveActivity();
   const deleteActivity = useDeleteActivity();
   const write = useWriteAccess();
+  const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [deleting, setDeleting] = useState<ActivityRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -166,23 +173,18 @@ export function ActivitiesPage({ giteId }: { giteId: string }) {
             </li>
           ))}
         </ul>
-        {pageCount > 1 ? (
-          <nav className="activity-pager" aria-label={m.pagerLabel}>
-            {page > 1 ? (
-              <Link to={activityParamsSearch({ ...params, page: page - 1 })}>
-                ‹ {m.previousPage}
-              </Link>
-            ) : (
-              <span aria-disabled="true">‹ {m.previousPage}</span>
-            )}
-            <span aria-current="page">{m.page(page, pageCount)}</span>
-            {page < pageCount ? (
-              <Link to={activityParamsSearch({ ...params, page: page + 1 })}>{m.nextPage} ›</Link>
-            ) : (
-              <span aria-disabled="true">{m.nextPage} ›</span>
-            )}
-          </nav>
-        ) : null}
+        {pageCount > 1 ? <p className="activity-total">{m.page(page, pageCount)}</p> : null}
+        <Pager
+          label={m.pagerLabel}
+          page={page}
+          pageCount={pageCount}
+          hrefFor={(target) => activityParamsSearch({ ...params, page: target }) || '?'}
+          onIntent={(target) =>
+            void queryClient.prefetchQuery(
+              activityQueries.page(giteId, { ...params, page: target }),
+            )
+          }
+        />
       </>
     );
   }
