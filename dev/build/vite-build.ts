@@ -77,6 +77,8 @@ const VENDOR_CHUNKS: ReadonlyArray<{ name: string; test: RegExp }> = [
     test: /[\\/]node_modules[\\/]@tanstack[\\/](react-query|query-core)[\\/]/,
   },
   { name: 'vendor-sentry', test: /[\\/]node_modules[\\/]@sentry(-internal)?[\\/]/ },
+  // The statistics page's charts: loaded with that page only.
+  { name: 'vendor-chartjs', test: /[\\/]node_modules[\\/](chart\.js|@kurkle[\\/]color)[\\/]/ },
 ];
 
 const srcDir = fileURLToPath(new URL('src/', repoRoot));

@@ -34,6 +34,7 @@ export function createAppRouter() {
                   lazy: () => import('@/app/routes/gite-activites'),
                 },
                 { path: 'calendrier', lazy: () => import('@/app/routes/calendrier') },
+                { path: 'statistiques', lazy: () => import('@/app/routes/statistiques') },
                 { path: 'fiches-clients', lazy: () => import('@/app/routes/fiches-clients') },
                 {
                   path: 'fiches-clients/sejour/:reservationId',
