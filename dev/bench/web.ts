@@ -16,20 +16,25 @@
  *     - offline reload (only with a service worker): the network cut, the dashboard reloaded;
  *     each under CDP network throttling — 150 ms RTT, 1.6 Mbps down, 750 kbps up — applied to
  *     the page and to its service worker;
- *  5. prints median and p95 of LCP, FCP, bytes transferred and JavaScript bytes transferred,
+ *  5. the same for a guest's welcome sheet (/g/<token>, guest.html: no account, its own small
+ *     entry), made for one of the demo owner's stays: cold in a fresh profile, repeat, offline;
+ *  6. prints median and p95 of LCP, FCP, bytes transferred and JavaScript bytes transferred,
  *     with the targets (cold LCP ≤ 2.0 s, repeat and offline LCP ≤ 0.8 s); exits 1 when a
  *     target is missed.
  *
  * Loopback only (Chromium resolves no other host), bounded (a global deadline), and everything
  * it starts is stopped and deleted at the end, on failure and on Ctrl-C too.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Browser, type BrowserContext, type CDPSession, chromium } from '@playwright/test';
+import pg from 'pg';
 import sirv from 'sirv';
+import { guestPageRewrite } from '../build/guest-page.ts';
 import { headersFor, parseHeadersFile } from '../build/headers-file.ts';
 import { repoRoot } from '../stack/config.ts';
 import type { RunningStack } from '../stack/stack.ts';
@@ -66,6 +71,8 @@ const DASHBOARD_READY = '.dash-revenue-amount';
  * service worker has it, else its heading and the offline notice.
  */
 const DASHBOARD_RENDERED = `${DASHBOARD_READY}, #contenu h1`;
+/** The guest sheet is ready once its access code shows (online, or from the worker's copy). */
+const GUEST_READY = '[data-testid="access-code"]';
 /** The whole bench, start to end: it stops (and cleans up) rather than hang. */
 const DEADLINE_MS = 10 * 60_000;
 const STEP_TIMEOUT_MS = 45_000;
@@ -158,6 +165,8 @@ async function serveBuild(outDir: string): Promise<Server> {
       }
       return writeHead(status, ...rest);
     }) as typeof response.writeHead;
+    // /g/<token> is answered by guest.html, as public/_redirects tells Netlify / Cloudflare.
+    guestPageRewrite(request, response, () => undefined);
     files(request, response, () => {
       response.statusCode = 404;
       response.end('not found');
@@ -168,6 +177,32 @@ async function serveBuild(outDir: string): Promise<Server> {
     server.listen(APP_PORT, '127.0.0.1', resolve);
   });
   return server;
+}
+
+/**
+ * A live welcome sheet for one of the demo owner's confirmed stays in the gîte whose
+ * information the seed fills (wifi, access code, contacts…): its /g/<token> address.
+ */
+async function guestSheetUrl(stack: RunningStack): Promise<string> {
+  const token = randomBytes(24).toString('base64url');
+  const db = new pg.Client({ connectionString: stack.dbUrl });
+  await db.connect();
+  try {
+    const { rowCount } = await db.query(
+      `insert into public.client_access_tokens
+         (owner_user_id, reservation_id, token_hash, valid_from, valid_until)
+       select r.owner_user_id, r.id, $1, now() - interval '1 day', now() + interval '30 days'
+       from public.reservations r
+       join public.infos_gites_consignes c on c.gite_id = r.gite_id and c.code_acces is not null
+       where r.status = 'confirmed'
+       order by r.date_debut desc limit 1`,
+      [createHash('sha256').update(token).digest()],
+    );
+    if (rowCount !== 1) throw new Error('no demo stay to make a guest sheet for');
+  } finally {
+    await db.end();
+  }
+  return `${APP_URL}/g/${token}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -408,6 +443,49 @@ async function oneRun(
   }
 }
 
+/** The guest sheet, in a fresh profile with no session: cold, repeat, offline reload. */
+async function oneGuestRun(
+  browser: Browser,
+  url: string,
+  showWaterfall: boolean,
+): Promise<RunResult> {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  try {
+    await context.addInitScript(LCP_OBSERVER);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const recorder = await recordNetwork(cdp);
+    await cdp.send('Network.emulateNetworkConditions', THROTTLE);
+    const result: RunResult = {};
+    result.cold = await measureLoad(context, recorder, () => page.goto(url), GUEST_READY);
+    if (showWaterfall) log(`guest cold load, LCP ${ms(result.cold.lcp)}:\n${recorder.waterfall()}`);
+    // The worker installs, takes the page, and the page reads its sheet again through it.
+    const hasServiceWorker = await page.evaluate(async () => {
+      if (!('serviceWorker' in navigator)) return false;
+      const ready = await Promise.race([
+        navigator.serviceWorker.ready.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000)),
+      ]);
+      if (!ready) return false;
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        if ((await (await caches.open('lou-guest-v1')).keys()).length > 0) return true;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return false;
+    });
+    result.repeat = await measureLoad(context, recorder, () => page.goto(url), GUEST_READY);
+    if (hasServiceWorker) {
+      await cdp.send('Network.emulateNetworkConditions', { ...THROTTLE, offline: true });
+      result.offline = await measureLoad(context, recorder, () => page.reload(), GUEST_READY);
+      result.offlineWithData = (await page.locator(GUEST_READY).count()) > 0;
+    }
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------------------------
@@ -556,11 +634,33 @@ async function main(): Promise<number> {
     );
   }
 
-  const { table, missed } = report(samples);
+  const guestUrl = await guestSheetUrl(stack);
+  const guestSamples: Record<Kind, Sample[]> = { cold: [], repeat: [], offline: [] };
+  for (let run = 1; run <= RUNS; run += 1) {
+    const result = await oneGuestRun(browser, guestUrl, Boolean(flags.waterfall) && run === 1);
+    for (const kind of ['cold', 'repeat', 'offline'] as const) {
+      const sample = result[kind];
+      if (sample) guestSamples[kind].push(sample);
+    }
+    log(
+      `guest sheet run ${run}/${RUNS}: ${(['cold', 'repeat', 'offline'] as const)
+        .filter((kind) => result[kind])
+        .map((kind) => `${kind} LCP ${ms(result[kind]?.lcp ?? null)}`)
+        .join(', ')}`,
+    );
+  }
+
+  const { table, missed: dashboardMissed } = report(samples);
+  const guestReport = report(guestSamples);
+  const missed = [...dashboardMissed, ...guestReport.missed.map((miss) => `guest sheet ${miss}`)];
   console.log(
     `\nDashboard of the demo owner, Chromium throttled to ${THROTTLE.latency} ms RTT, 1.6 Mbps down, 750 kbps up; ${RUNS} run(s):\n`,
   );
   console.log(table);
+  console.log(
+    `\nGuest welcome sheet (/g/<token>, no account, fresh profile), same throttling; ${RUNS} run(s):\n`,
+  );
+  console.log(guestReport.table);
   console.log(
     `\nTargets: cold LCP ≤ ${ms(TARGETS.coldLcp)}, repeat LCP ≤ ${ms(TARGETS.repeatLcp)}${
       samples.offline.length > 0
