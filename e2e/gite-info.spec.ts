@@ -107,6 +107,21 @@ test('an owner fills every section of a gîte’s guest information, saving each
   await contact.getByLabel('Disponibilité').fill('Du lundi au vendredi');
   await contact.getByRole('button', { name: /^Enregistrer/ }).click();
   await saved('Nouveau contact');
+  await expect(page.getByRole('form', { name: 'Contact « Dr Hélène Martin »' })).toBeVisible();
+
+  // A second contact, saved then deleted at once: it goes, and no blank form takes its place.
+  await page.getByRole('button', { name: 'Ajouter un contact' }).click();
+  const taxi = page.getByRole('form', { name: 'Nouveau contact' });
+  await taxi.getByLabel('Type').selectOption('taxi');
+  await taxi.getByLabel('Nom').fill('Taxi du Marais');
+  await taxi.getByRole('button', { name: /^Enregistrer/ }).click();
+  await saved('Nouveau contact');
+  await page.getByRole('button', { name: 'Supprimer « Taxi du Marais »' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Contact « Taxi du Marais » supprimé.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('form', { name: /Taxi du Marais|Nouveau contact/ })).toHaveCount(0);
 
   // Everything is read back from the database.
   await page.reload();

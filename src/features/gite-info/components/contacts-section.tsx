@@ -126,6 +126,8 @@ export function ContactsSection({
           isPending={deleteContact.isPending}
           onConfirm={async () => {
             await deleteContact.mutateAsync(deleting.id);
+            // A contact added on this page must not come back as a blank form.
+            setAdded((entries) => entries.filter((entry) => entry.id !== deleting.id));
             setNotice(m.contactDeleted(deleting.nom));
             setDeleting(null);
           }}
