@@ -72,10 +72,81 @@ export type Database = {
           },
         ];
       };
+      charges_fiscales: {
+        Row: {
+          annee: number;
+          created_at: string;
+          id: string;
+          libelle: string | null;
+          montant_centimes: number;
+          nature: string;
+          owner_user_id: string;
+          updated_at: string;
+        };
+        Insert: {
+          annee: number;
+          created_at?: string;
+          id?: string;
+          libelle?: string | null;
+          montant_centimes: number;
+          nature: string;
+          owner_user_id?: string;
+          updated_at?: string;
+        };
+        Update: {
+          annee?: number;
+          created_at?: string;
+          id?: string;
+          libelle?: string | null;
+          montant_centimes?: number;
+          nature?: string;
+          owner_user_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [];
+      };
+      cleaners: {
+        Row: {
+          created_at: string;
+          id: string;
+          link_created_at: string | null;
+          link_opened_at: string | null;
+          link_revoked_at: string | null;
+          nom: string;
+          owner_user_id: string;
+          telephone: string | null;
+          token_hash: string | null;
+          updated_at: string;
+        };
+        Insert: {
+          created_at?: string;
+          id?: string;
+          link_created_at?: string | null;
+          link_opened_at?: string | null;
+          link_revoked_at?: string | null;
+          nom: string;
+          owner_user_id?: string;
+          telephone?: string | null;
+          token_hash?: string | null;
+          updated_at?: string;
+        };
+        Update: {
+          created_at?: string;
+          id?: string;
+          link_created_at?: string | null;
+          link_opened_at?: string | null;
+          link_revoked_at?: string | null;
+          nom?: string;
+          owner_user_id?: string;
+          telephone?: string | null;
+          token_hash?: string | null;
+          updated_at?: string;
+        };
+        Relationships: [];
+      };
       cleaning_schedule: {
         Row: {
-          cleaner_nom: string | null;
-          cleaner_telephone: string | null;
+          cleaner_id: string | null;
           created_at: string;
           date: string;
           done_at: string | null;
@@ -89,10 +160,11 @@ export type Database = {
           reservation_id: string | null;
           status: string;
           updated_at: string;
+          cleaning_next_stay: Json | null;
+          cleaning_same_day: boolean | null;
         };
         Insert: {
-          cleaner_nom?: string | null;
-          cleaner_telephone?: string | null;
+          cleaner_id?: string | null;
           created_at?: string;
           date: string;
           done_at?: string | null;
@@ -108,8 +180,7 @@ export type Database = {
           updated_at?: string;
         };
         Update: {
-          cleaner_nom?: string | null;
-          cleaner_telephone?: string | null;
+          cleaner_id?: string | null;
           created_at?: string;
           date?: string;
           done_at?: string | null;
@@ -125,6 +196,13 @@ export type Database = {
           updated_at?: string;
         };
         Relationships: [
+          {
+            foreignKeyName: 'cleaning_schedule_cleaner_fkey';
+            columns: ['cleaner_id', 'owner_user_id'];
+            isOneToOne: false;
+            referencedRelation: 'cleaners';
+            referencedColumns: ['id', 'owner_user_id'];
+          },
           {
             foreignKeyName: 'cleaning_schedule_gite_fkey';
             columns: ['gite_id', 'owner_user_id'];
@@ -354,6 +432,53 @@ export type Database = {
             columns: ['error_log_id', 'owner_user_id'];
             isOneToOne: false;
             referencedRelation: 'error_logs';
+            referencedColumns: ['id', 'owner_user_id'];
+          },
+        ];
+      };
+      composants_amortissables: {
+        Row: {
+          cout_centimes: number;
+          created_at: string;
+          date_mise_en_service: string | null;
+          duree_annees: number | null;
+          gite_id: string;
+          id: string;
+          libelle: string;
+          nature: string;
+          owner_user_id: string;
+          updated_at: string;
+        };
+        Insert: {
+          cout_centimes: number;
+          created_at?: string;
+          date_mise_en_service?: string | null;
+          duree_annees?: number | null;
+          gite_id: string;
+          id?: string;
+          libelle: string;
+          nature: string;
+          owner_user_id?: string;
+          updated_at?: string;
+        };
+        Update: {
+          cout_centimes?: number;
+          created_at?: string;
+          date_mise_en_service?: string | null;
+          duree_annees?: number | null;
+          gite_id?: string;
+          id?: string;
+          libelle?: string;
+          nature?: string;
+          owner_user_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'composants_amortissables_gite_fkey';
+            columns: ['gite_id', 'owner_user_id'];
+            isOneToOne: false;
+            referencedRelation: 'gites';
             referencedColumns: ['id', 'owner_user_id'];
           },
         ];
@@ -985,6 +1110,66 @@ export type Database = {
           },
         ];
       };
+      parametres_fiscaux: {
+        Row: {
+          annee: number;
+          autres_revenus_pro_centimes: number | null;
+          created_at: string;
+          id: string;
+          owner_user_id: string;
+          taux_marginal_bp: number | null;
+          updated_at: string;
+        };
+        Insert: {
+          annee: number;
+          autres_revenus_pro_centimes?: number | null;
+          created_at?: string;
+          id?: string;
+          owner_user_id?: string;
+          taux_marginal_bp?: number | null;
+          updated_at?: string;
+        };
+        Update: {
+          annee?: number;
+          autres_revenus_pro_centimes?: number | null;
+          created_at?: string;
+          id?: string;
+          owner_user_id?: string;
+          taux_marginal_bp?: number | null;
+          updated_at?: string;
+        };
+        Relationships: [];
+      };
+      reports_fiscaux: {
+        Row: {
+          annee_origine: number;
+          created_at: string;
+          id: string;
+          montant_centimes: number;
+          nature: string;
+          owner_user_id: string;
+          updated_at: string;
+        };
+        Insert: {
+          annee_origine: number;
+          created_at?: string;
+          id?: string;
+          montant_centimes: number;
+          nature: string;
+          owner_user_id?: string;
+          updated_at?: string;
+        };
+        Update: {
+          annee_origine?: number;
+          created_at?: string;
+          id?: string;
+          montant_centimes?: number;
+          nature?: string;
+          owner_user_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [];
+      };
       reservation_counts: {
         Row: {
           blocked: number;
@@ -1296,11 +1481,68 @@ export type Database = {
           },
         ];
       };
+      vehicules_fiscaux: {
+        Row: {
+          annee: number;
+          created_at: string;
+          frais_assurance_centimes: number;
+          frais_autres_centimes: number;
+          frais_carburant_centimes: number;
+          frais_entretien_reparations_centimes: number;
+          frais_interets_emprunt_centimes: number;
+          frais_location_credit_bail_centimes: number;
+          frais_pneumatiques_centimes: number;
+          id: string;
+          km_total: number;
+          libelle: string | null;
+          owner_user_id: string;
+          updated_at: string;
+        };
+        Insert: {
+          annee: number;
+          created_at?: string;
+          frais_assurance_centimes?: number;
+          frais_autres_centimes?: number;
+          frais_carburant_centimes?: number;
+          frais_entretien_reparations_centimes?: number;
+          frais_interets_emprunt_centimes?: number;
+          frais_location_credit_bail_centimes?: number;
+          frais_pneumatiques_centimes?: number;
+          id?: string;
+          km_total: number;
+          libelle?: string | null;
+          owner_user_id?: string;
+          updated_at?: string;
+        };
+        Update: {
+          annee?: number;
+          created_at?: string;
+          frais_assurance_centimes?: number;
+          frais_autres_centimes?: number;
+          frais_carburant_centimes?: number;
+          frais_entretien_reparations_centimes?: number;
+          frais_interets_emprunt_centimes?: number;
+          frais_location_credit_bail_centimes?: number;
+          frais_pneumatiques_centimes?: number;
+          id?: string;
+          km_total?: number;
+          libelle?: string | null;
+          owner_user_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [];
+      };
     };
     Views: {
       [_ in never]: never;
     };
     Functions: {
+      access_token_hash: {
+        Args: {
+          p_token: string;
+        };
+        Returns: string;
+      };
       apply_feed_sync: {
         Args: {
           p_worker: string;
@@ -1329,6 +1571,32 @@ export type Database = {
           attempts: number;
         }[];
       };
+      cleaner_mark_done: {
+        Args: {
+          p_token: string;
+          p_task_id: string;
+          p_note?: string;
+        };
+        Returns: Json;
+      };
+      cleaner_tasks: {
+        Args: {
+          p_token: string;
+        };
+        Returns: Json;
+      };
+      cleaning_next_stay: {
+        Args: {
+          '': Database['public']['Tables']['cleaning_schedule']['Row'];
+        };
+        Returns: Json;
+      };
+      cleaning_same_day: {
+        Args: {
+          '': Database['public']['Tables']['cleaning_schedule']['Row'];
+        };
+        Returns: boolean;
+      };
       client_nom_search: {
         Args: {
           '': Database['public']['Tables']['reservations']['Row'];
@@ -1351,6 +1619,12 @@ export type Database = {
           owner_user_id: string;
           overlaps: boolean;
         }[];
+      };
+      create_cleaner_link: {
+        Args: {
+          p_cleaner_id: string;
+        };
+        Returns: string;
       };
       create_gite_export_link: {
         Args: {
@@ -1417,6 +1691,27 @@ export type Database = {
           p_failure: Json;
         };
         Returns: string;
+      };
+      fiscal_receipts: {
+        Args: {
+          p_year: number;
+        };
+        Returns: {
+          annee: number;
+          categorie_fiscale: string;
+          recettes_centimes: number;
+          sejours: number;
+          sejours_sans_montant: number;
+        }[];
+      };
+      fiscal_trip_totals: {
+        Args: {
+          p_year: number;
+        };
+        Returns: {
+          trajets: number;
+          km_professionnels: number;
+        }[];
       };
       guest_sheet: {
         Args: {
@@ -1488,6 +1783,10 @@ export type Database = {
         };
         Returns: string;
       };
+      new_access_token: {
+        Args: never;
+        Returns: string;
+      };
       next_feed_sync_at: {
         Args: {
           p_from: string;
@@ -1536,6 +1835,12 @@ export type Database = {
           p_feed_ids: string[];
         };
         Returns: string[];
+      };
+      revoke_cleaner_link: {
+        Args: {
+          p_cleaner_id: string;
+        };
+        Returns: undefined;
       };
       revoke_gite_export_link: {
         Args: {
@@ -1589,6 +1894,20 @@ export type Database = {
           isOneToOne: false;
           isSetofReturn: true;
         };
+      };
+      stay_month_shares: {
+        Args: {
+          p_date_debut: string;
+          p_date_fin: string;
+          p_montant_centimes: number;
+          p_from: string;
+          p_to: string;
+        };
+        Returns: {
+          mois: string;
+          nuits: number;
+          centimes: number;
+        }[];
       };
       stay_statistics: {
         Args: {

@@ -26,6 +26,7 @@ interface World {
   gites: [Row, Row, Row];
   feeds: [Row, Row, Row];
   reservations: [Row, Row, Row];
+  cleaners: [Row, Row, Row];
   client: Row;
   errorLog: Row;
   /** The owner's reservation_counts row (made by the trigger when the stays were added). */
@@ -174,13 +175,23 @@ const FIXTURES: Record<string, Fixture> = {
     owner: ALL,
   },
   cleaning_schedule: {
+    // A cleaning added by hand (the world's stays already have theirs, made by the trigger).
     row: (w, v) => ({
       owner_user_id: w.owner,
-      gite_id: w.reservations[v].gite_id,
-      reservation_id: w.reservations[v].id,
+      gite_id: w.gites[v].id,
       date: '2027-05-04',
     }),
-    change: { cleaner_nom: 'Sylvie' },
+    change: { notes: 'Clés sous le pot de fleurs' },
+    owner: ALL,
+  },
+  cleaners: {
+    row: (w, _v, tag) => ({
+      owner_user_id: w.owner,
+      nom: `Sylvie ${tag}`,
+      telephone: '06 12 34 56 78',
+    }),
+    change: { telephone: '06 98 76 54 32' },
+    // The link columns are written by create/revoke_cleaner_link only (cleaning.test.ts).
     owner: ALL,
   },
   linen_stocks: {
@@ -279,6 +290,9 @@ const ANON_FUNCTIONS = new Set<string>([
   'ical_export(text)',
   // The guest welcome sheet: null unless p_token is a sheet's token (guest-sheets.test.ts).
   'guest_sheet(text)',
+  // A cleaner's page and their "done": null unless p_token is a cleaner's link (cleaning.test.ts).
+  'cleaner_tasks(text)',
+  'cleaner_mark_done(text,uuid,text)',
 ]);
 
 /**
@@ -409,6 +423,15 @@ async function buildWorld(owner: string): Promise<World> {
       }),
     );
   }
+  // The attack target's stay keeps no departure cleaning (the trigger made one): a cleaning
+  // pointed at it by another owner must be refused by the foreign key, not by the one-per-stay key.
+  await db.query('delete from public.cleaning_schedule where reservation_id = $1', [
+    reservations[2]?.id,
+  ]);
+  const cleaners: Row[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    cleaners.push(await insertRow('cleaners', { owner_user_id: owner, nom: `Parent ${i}` }));
+  }
   const client = await insertRow('cm_clients', {
     owner_user_id: owner,
     email: `${tag()}@exemple.fr`,
@@ -427,13 +450,15 @@ async function buildWorld(owner: string): Promise<World> {
   const [g0, g1, g2] = gites;
   const [f0, f1, f2] = feeds;
   const [r0, r1, r2] = reservations;
-  if (!g0 || !g1 || !g2 || !f0 || !f1 || !f2 || !r0 || !r1 || !r2)
+  const [c0, c1, c2] = cleaners;
+  if (!g0 || !g1 || !g2 || !f0 || !f1 || !f2 || !r0 || !r1 || !r2 || !c0 || !c1 || !c2)
     throw new Error('world incomplete');
   return {
     ...partial,
     gites: [g0, g1, g2],
     feeds: [f0, f1, f2],
     reservations: [r0, r1, r2],
+    cleaners: [c0, c1, c2],
     client,
     errorLog,
     counts,
@@ -449,6 +474,8 @@ function parentOf(world: World, table: string): Row {
       return world.feeds[2];
     case 'reservations':
       return world.reservations[2];
+    case 'cleaners':
+      return world.cleaners[2];
     case 'cm_clients':
       return world.client;
     case 'error_logs':
