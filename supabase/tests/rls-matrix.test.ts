@@ -220,6 +220,50 @@ const FIXTURES: Record<string, Fixture> = {
     change: { motif: 'Rendez-vous artisan' },
     owner: ALL,
   },
+  // Fiscalité inputs (20261125000500_fiscalite.sql); per-year singletons use a year per variant.
+  charges_fiscales: {
+    row: (w) => ({
+      owner_user_id: w.owner,
+      annee: 2026,
+      nature: 'taxe_fonciere',
+      montant_centimes: 95_000,
+    }),
+    change: { montant_centimes: 99_000 },
+    owner: ALL,
+  },
+  composants_amortissables: {
+    row: (w, v, tag) => ({
+      owner_user_id: w.owner,
+      gite_id: w.gites[v].id,
+      libelle: `Mobilier ${tag}`,
+      nature: 'mobilier',
+      cout_centimes: 800_000,
+      date_mise_en_service: '2025-04-01',
+      duree_annees: 7,
+    }),
+    change: { duree_annees: 5 },
+    owner: ALL,
+  },
+  vehicules_fiscaux: {
+    row: (w, v) => ({ owner_user_id: w.owner, annee: 2020 + v, km_total: 12_000 }),
+    change: { frais_carburant_centimes: 140_000 },
+    owner: ALL,
+  },
+  parametres_fiscaux: {
+    row: (w, v) => ({ owner_user_id: w.owner, annee: 2020 + v, taux_marginal_bp: 3000 }),
+    change: { taux_marginal_bp: 4100 },
+    owner: ALL,
+  },
+  reports_fiscaux: {
+    row: (w, v) => ({
+      owner_user_id: w.owner,
+      nature: 'deficit',
+      annee_origine: 2020 + v,
+      montant_centimes: 150_000,
+    }),
+    change: { montant_centimes: 120_000 },
+    owner: ALL,
+  },
   // Created by the database and the worker; owners read, mark read, dismiss.
   notifications: {
     row: (w, v) => ({
