@@ -106,7 +106,9 @@ test('an owner fills every section of a gîte’s guest information, saving each
   await contact.getByLabel('Adresse').fill('3 place de l’Église, Coulon');
   await contact.getByLabel('Disponibilité').fill('Du lundi au vendredi');
   await contact.getByRole('button', { name: /^Enregistrer/ }).click();
-  await saved('Nouveau contact');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Contact « Dr Hélène Martin » enregistré.' }),
+  ).toBeVisible();
   await expect(page.getByRole('form', { name: 'Contact « Dr Hélène Martin »' })).toBeVisible();
 
   // A second contact, saved then deleted at once: it goes, and no blank form takes its place.
@@ -115,7 +117,9 @@ test('an owner fills every section of a gîte’s guest information, saving each
   await taxi.getByLabel('Type').selectOption('taxi');
   await taxi.getByLabel('Nom').fill('Taxi du Marais');
   await taxi.getByRole('button', { name: /^Enregistrer/ }).click();
-  await saved('Nouveau contact');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Contact « Taxi du Marais » enregistré.' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Supprimer « Taxi du Marais »' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
   await expect(

@@ -89,6 +89,7 @@ export const giteInfoMessages = {
   contactDeleteText: 'Le contact disparaîtra de la fiche de vos voyageurs.',
   contactDeleteKeep: 'Garder',
   contactDeleting: 'Suppression…',
+  contactSaved: (nom: string) => `Contact « ${nom} » enregistré.`,
   contactDeleted: (nom: string) => `Contact « ${nom} » supprimé.`,
   contactTypes: {
     urgence: 'Urgence',

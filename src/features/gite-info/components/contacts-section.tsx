@@ -76,6 +76,7 @@ export function ContactsSection({
           initial={contactToDraft(entry.row)}
           validate={(draft) => validateDraft(contactSchema, draft)}
           toDraft={contactToDraft}
+          savedMessage={(values) => m.contactSaved(values.nom)}
           onSave={async (values) => {
             setNotice(null);
             await saveContact.mutateAsync({ id: entry.id, ordre: entry.ordre, values });

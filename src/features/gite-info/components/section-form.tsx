@@ -32,6 +32,8 @@ interface SectionFormProps<F extends string, V> {
   toDraft: (values: V) => Record<F, string>;
   /** Saves valid values; rejects with the error to show. */
   onSave: (values: V) => Promise<void>;
+  /** The confirmation once saved; « "<title>" enregistré. » by default. */
+  savedMessage?: (values: V) => string;
   /** Buttons next to « Enregistrer » (delete a contact…). */
   extraActions?: ReactNode;
   className?: string;
@@ -49,6 +51,7 @@ export function SectionForm<F extends string, V>({
   validate,
   toDraft,
   onSave,
+  savedMessage,
   extraActions,
   className,
 }: SectionFormProps<F, V>) {
@@ -97,7 +100,7 @@ export function SectionForm<F extends string, V>({
       setDraft(saved);
       setBaseline(saved);
       setSubmitted(false);
-      setNotice(m.saved(title));
+      setNotice(savedMessage ? savedMessage(result.value) : m.saved(title));
     } catch (error) {
       setSaveError(describeError(error));
     } finally {
