@@ -361,7 +361,11 @@ async function main(): Promise<void> {
     {
       const tRebuild = Date.now();
       await Promise.all(
-        ['rebuild_reservation_counts', 'rebuild_reservation_overlaps'].map(async (fn) => {
+        [
+          'rebuild_reservation_counts',
+          'rebuild_reservation_overlaps',
+          'rebuild_departure_cleanings',
+        ].map(async (fn) => {
           const client = await loaderClient(dbUrl);
           try {
             await client.query(`select public.${fn}()`);
@@ -370,7 +374,9 @@ async function main(): Promise<void> {
           }
         }),
       );
-      log(`overlap flags and per-owner counts rebuilt (${formatDuration(Date.now() - tRebuild)})`);
+      log(
+        `overlap flags, per-owner counts and departure cleanings rebuilt (${formatDuration(Date.now() - tRebuild)})`,
+      );
     }
     log('VACUUM ANALYZE (visibility map for index-only scans, planner statistics)');
     await db.query('set statement_timeout = 0');

@@ -165,12 +165,34 @@ create trigger reservations_sync_cleanings_update
   referencing old table as old_rows new table as new_rows
   for each statement execute function public.reservations_sync_cleanings();
 
--- The stays already booked get their cleanings now.
-insert into public.cleaning_schedule (owner_user_id, gite_id, reservation_id, date)
-select r.owner_user_id, r.gite_id, r.id, r.date_fin
-from public.reservations r
-where r.status = 'confirmed' and r.date_fin >= current_date
-on conflict (reservation_id) do nothing;
+-- What the triggers would have made, for stays written without them (bulk
+-- loads under session_replication_role = replica, and the stays booked before
+-- this migration): the missing cleanings of coming departures. Returns how
+-- many it added.
+create or replace function public.rebuild_departure_cleanings(p_owner uuid default null)
+returns bigint
+language sql
+volatile
+security definer
+set search_path = ''
+as $$
+  with added as (
+    insert into public.cleaning_schedule (owner_user_id, gite_id, reservation_id, date)
+    select r.owner_user_id, r.gite_id, r.id, r.date_fin
+    from public.reservations r
+    where r.status = 'confirmed'
+      and r.date_fin >= current_date
+      and (p_owner is null or r.owner_user_id = p_owner)
+    on conflict (reservation_id) do nothing
+    returning 1
+  )
+  select count(*) from added
+$$;
+
+revoke all on function public.rebuild_departure_cleanings(uuid) from public, anon, authenticated;
+grant execute on function public.rebuild_departure_cleanings(uuid) to service_role;
+
+select public.rebuild_departure_cleanings();
 
 -- =============================================================================
 -- What a cleaning needs to know (computed fields, also read by cleaner_tasks)

@@ -183,6 +183,37 @@ describe('departure cleanings follow the stays', () => {
     expect(counted[0]?.n).toBe(40);
   });
 
+  it('rebuilds the cleanings of stays written without the triggers (bulk loads)', async () => {
+    const gite = await createGite(owner.client, 'Le Chai');
+    const client = await db.connect();
+    let stay = '';
+    try {
+      await client.query('begin');
+      await client.query('set local session_replication_role = replica');
+      const { rows } = await client.query<{ id: string }>(
+        `insert into public.reservations (owner_user_id, gite_id, date_debut, date_fin)
+         values ($1, $2, $3, $4) returning id`,
+        [owner.user.id, gite, inDays(50), inDays(53)],
+      );
+      stay = rows[0]?.id ?? '';
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+    expect(await cleaningOf(stay)).toBeNull();
+    const { rows } = await db.query<{ added: string }>(
+      'select public.rebuild_departure_cleanings($1) as added',
+      [owner.user.id],
+    );
+    expect(Number(rows[0]?.added)).toBe(1);
+    expect(await cleaningOf(stay)).toMatchObject({ date: inDays(53), status: 'planned' });
+    const again = await db.query<{ added: string }>(
+      'select public.rebuild_departure_cleanings($1) as added',
+      [owner.user.id],
+    );
+    expect(Number(again.rows[0]?.added)).toBe(0);
+  });
+
   it('flags "même jour" and tells the next guests’ count', async () => {
     const gite = await createGite(owner.client, 'La Bergerie');
     const leaving = await addStay(owner.client, gite, 5, 8);
