@@ -41,7 +41,10 @@ describe('equipment sections as {"items": [...]}', () => {
 describe('validateEquipmentItems', () => {
   const ids = (() => {
     let n = 0;
-    return () => `row-${(n += 1)}`;
+    return () => {
+      n += 1;
+      return `row-${n}`;
+    };
   })();
 
   it('trims, drops rows left blank, and keeps the order', () => {
