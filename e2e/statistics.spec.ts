@@ -49,7 +49,7 @@ test('an owner reads a year’s statistics beside the previous year, per platfor
   page,
 }) => {
   const owner = await ownerWithAYear();
-  await signIn(page, owner.email, { then: '/statistiques?annee=2025' });
+  await signIn(page, owner.email, { to: '/statistiques?annee=2025' });
   await expect(page.getByRole('heading', { name: 'Statistiques', level: 1 })).toBeVisible();
 
   // 4 + 5 + 3 nights; 500 € in 2025 as in 2024; 365 × 3 − 7 blocked = 1,088 nights available.
@@ -117,7 +117,7 @@ test('a link to a gîte that is not the owner’s shows every gîte, and says so
   const owner = await ownerWithAYear();
   const stranger = await ownerWithAYear();
   await signIn(page, owner.email, {
-    then: `/statistiques?annee=2025&gite=${stranger.gites.g1}`,
+    to: `/statistiques?annee=2025&gite=${stranger.gites.g1}`,
   });
   await expect(page.getByText('Ce gîte est introuvable')).toBeVisible();
   await expect(keyFigure(page, 'Nuits louées').locator('.stats-key-value')).toHaveText('12');

@@ -5,17 +5,17 @@ import { E2E_PASSWORD } from './reservations-data';
 export const DEMO_OWNER = { email: 'demo@liveownerunit.fr', password: 'demo-gites-2026' };
 
 /**
- * Signs in through the sign-in page and waits for `then`, the page it returns to (every
+ * Signs in through the sign-in page and waits for `to`, the page it returns to (every
  * owner the specs create has E2E_PASSWORD).
  */
 export async function signIn(
   page: Page,
   email: string,
-  { then = '/tableau-de-bord', password = E2E_PASSWORD }: { then?: string; password?: string } = {},
+  { to = '/tableau-de-bord', password = E2E_PASSWORD }: { to?: string; password?: string } = {},
 ): Promise<void> {
-  await page.goto(`/connexion?redirectTo=${encodeURIComponent(then)}`);
+  await page.goto(`/connexion?redirectTo=${encodeURIComponent(to)}`);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Mot de passe', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(new RegExp(`${then.replace(/[?]/g, '\\?')}$`));
+  await expect(page).toHaveURL(new RegExp(`${to.replace(/[?]/g, '\\?')}$`));
 }

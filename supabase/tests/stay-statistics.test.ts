@@ -134,9 +134,11 @@ describe('stay_statistics', () => {
       if (row.vue === 'plateforme') expect(row.gite_id).toBeNull();
       else expect(row.plateforme).toBeNull();
     }
-    expect(sum(rows, 'gite', (row) => row.annee === 2025 && row.gite_id === grange)).toMatchObject(
-      { booked: 6, blocked: 7, cents: 10_000 },
-    );
+    expect(sum(rows, 'gite', (row) => row.annee === 2025 && row.gite_id === grange)).toMatchObject({
+      booked: 6,
+      blocked: 7,
+      cents: 10_000,
+    });
     expect(
       sum(rows, 'plateforme', (row) => row.annee === 2025 && row.plateforme === 'airbnb'),
     ).toMatchObject({ booked: 4, blocked: 7, cents: 40_000 });
