@@ -32,3 +32,19 @@ export const fiscaliteMessages = {
     autres: 'Autres frais du véhicule',
   } satisfies Record<VehicleCostKind, string>,
 } as const;
+
+/** French messages of the Fiscalité page's forms (fiscal-forms.ts). */
+export const fiscalFormMessages = {
+  amountInvalid: 'Montant invalide : saisissez un nombre d’euros positif, par exemple 1 250,50.',
+  amountPositive: 'Le montant doit être supérieur à 0 €.',
+  kmInvalid: 'Kilomètres invalides : un nombre supérieur à 0, une décimale au plus (ex. 12,5).',
+  dateInvalid: 'Date invalide : choisissez un jour du calendrier.',
+  durationInvalid: 'Durée invalide : un nombre entier d’années entre 1 et 100.',
+  kindInvalid: 'Choisissez une nature dans la liste.',
+  giteRequired: 'Choisissez le gîte.',
+  labelRequired: 'Le libellé est obligatoire.',
+  purposeRequired: 'Le motif du trajet est obligatoire.',
+  rateInvalid: 'Choisissez un taux dans la liste.',
+  yearInvalid: 'Année invalide : quatre chiffres entre 2000 et 2100.',
+  tooLong: (max: number) => `${max} caractères au plus.`,
+} as const;
