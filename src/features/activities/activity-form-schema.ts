@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activitiesMessages as m } from '@/features/activities/messages';
 import type { Tables } from '@/lib/database.types';
+import { isPhoneNumber } from '@/lib/phone';
 
 /**
  * The activity form: raw input text → activites_gites columns, with the limits of the
@@ -60,15 +61,11 @@ const urlSchema = z
   })
   .transform((value) => (value === '' ? null : value));
 
-const PHONE = /^\+?[\d\s.()-]+$/;
-
 const phoneSchema = z
   .string()
   .trim()
   .superRefine((value, ctx) => {
-    if (value === '') return;
-    const digits = value.replace(/\D/g, '').length;
-    if (!PHONE.test(value) || digits < 2 || digits > 20 || value.length > 40) {
+    if (value !== '' && !isPhoneNumber(value)) {
       ctx.addIssue({ code: 'custom', message: m.phoneInvalid });
     }
   })

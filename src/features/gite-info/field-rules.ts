@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { giteInfoMessages as m } from '@/features/gite-info/messages';
+import { isPhoneNumber } from '@/lib/phone';
 
 /**
  * Field rules of the infos forms: each takes the input's raw text and gives the column's
@@ -22,17 +23,11 @@ export const requiredText = (label: string, max: number) =>
     .min(1, { error: m.required(label) })
     .max(max, { error: m.tooLong(label, max) });
 
-/** Digits, spaces, dots, dashes and brackets, an optional leading +; 2 (« 15 ») to 20 digits. */
-const PHONE = /^\+?[\d\s.()-]+$/;
-export const PHONE_MAX_LENGTH = 40;
-
 export const optionalPhone = z
   .string()
   .trim()
   .superRefine((value, ctx) => {
-    if (value === '') return;
-    const digits = value.replace(/\D/g, '').length;
-    if (!PHONE.test(value) || digits < 2 || digits > 20 || value.length > PHONE_MAX_LENGTH) {
+    if (value !== '' && !isPhoneNumber(value)) {
       ctx.addIssue({ code: 'custom', message: m.phoneInvalid });
     }
   })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { nightsBetween } from '@/features/reservations/format';
 import { reservationsMessages as m } from '@/features/reservations/messages';
 import { isIsoDate } from '@/lib/iso-date';
+import { isPhoneNumber } from '@/lib/phone';
 
 /**
  * The reservation form: a direct booking (every field) or an imported stay (only what the
@@ -12,6 +13,8 @@ import { isIsoDate } from '@/lib/iso-date';
 export const CLIENT_NOM_MAX_LENGTH = 200;
 export const CLIENT_EMAIL_MAX_LENGTH = 320;
 export const CLIENT_TELEPHONE_MAX_LENGTH = 40;
+/** A guest's own number, not a short code. */
+const PERSON_PHONE_MIN_DIGITS = 6;
 export const NOTES_MAX_LENGTH = 10_000;
 export const NB_PERSONNES_MAX = 100;
 export const MAX_NIGHTS = 365;
@@ -64,18 +67,13 @@ const emailSchema = z
   )
   .transform((value) => (value === '' ? null : value.toLowerCase()));
 
-const PHONE = /^\+?[0-9 ().-]{6,}$/;
-
 const telephoneSchema = z
   .string()
   .trim()
   .max(CLIENT_TELEPHONE_MAX_LENGTH, { error: m.clientTelephoneInvalid })
-  .refine(
-    (value) => value === '' || (PHONE.test(value) && /\d{2}/.test(value.replace(/\D/g, ''))),
-    {
-      error: m.clientTelephoneInvalid,
-    },
-  )
+  .refine((value) => value === '' || isPhoneNumber(value, { minDigits: PERSON_PHONE_MIN_DIGITS }), {
+    error: m.clientTelephoneInvalid,
+  })
   .transform((value) => (value === '' ? null : value));
 
 const nbPersonnesSchema = z
