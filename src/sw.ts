@@ -25,7 +25,11 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
-import { isGuestSheetRequest } from '@/guest/sheet-cache-rules';
+import {
+  guestPrecacheEntries,
+  isGuestSheetRequest,
+  isGuestWorker,
+} from '@/guest/sheet-cache-rules';
 import { handleGuestSheetRequest } from '@/guest/sheet-cache-worker';
 import { envResult } from '@/lib/env';
 import {
@@ -61,15 +65,22 @@ declare const self: ServiceWorkerGlobalScope & {
 
 // ---------------------------------------------------------------- app shell and build files
 
-precacheAndRoute(self.__WB_MANIFEST);
+// Registered by a guest's sheet on a device with no worker yet (`/sw.js?for=guest`): only the
+// guest page's files, and no owner-app navigation.
+const guestWorker = isGuestWorker(self.location.href);
+// (The build replaces the one mention of the manifest below with the list of its files.)
+const buildFiles = self.__WB_MANIFEST;
+precacheAndRoute(guestWorker ? guestPrecacheEntries(buildFiles) : buildFiles);
 cleanupOutdatedCaches();
-registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    // A file opened directly (/manifest.webmanifest, /favicon.svg…) is not a page of the app;
-    // a guest sheet (/g/<token>) is the guest page's.
-    denylist: [/^[^?]*\/[^/?]+\.[^/?]+(\?.*)?$/, GUEST_PAGE_NAVIGATION],
-  }),
-);
+if (!guestWorker) {
+  registerRoute(
+    new NavigationRoute(createHandlerBoundToURL('index.html'), {
+      // A file opened directly (/manifest.webmanifest, /favicon.svg…) is not a page of the app;
+      // a guest sheet (/g/<token>) is the guest page's.
+      denylist: [/^[^?]*\/[^/?]+\.[^/?]+(\?.*)?$/, GUEST_PAGE_NAVIGATION],
+    }),
+  );
+}
 // The guest welcome sheet: its own page (guest.html, no owner-app code), offline too.
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('guest.html'), {

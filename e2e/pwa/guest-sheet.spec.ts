@@ -105,6 +105,16 @@ test('a guest sheet made by the owner opens without an account, keeps working of
     )
     .toBe(1);
   expect(await guest.evaluate(() => caches.has('lou-api-v1'))).toBe(false);
+  // A guest's worker keeps the guest page's files only, not the owner app's.
+  const kept = await guest.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    }
+    return urls;
+  });
+  expect(kept.some((url) => /\/guest\.html/.test(url))).toBe(true);
+  expect(kept.filter((url) => /index\.html|vendor-|\/app-|\/shell-/.test(url))).toEqual([]);
 
   // Offline, the sheet opens again from the device.
   await guestContext.setOffline(true);

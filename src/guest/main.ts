@@ -10,7 +10,12 @@ import { guestEnv } from './guest-env';
 import { formatMoment, guestMessages } from './messages';
 import { languageSwitch, renderClosed, renderLive, renderMessage } from './render';
 import { type Lang, parseSheetAnswer, type SheetAnswer, tokenFromPath } from './sheet-answer';
-import { GUEST_SHEET_RPC_PATH, GUEST_STAMP_CACHED_AT } from './sheet-cache-rules';
+import {
+  GUEST_SHEET_RPC_PATH,
+  GUEST_STAMP_CACHED_AT,
+  GUEST_WORKER_URL_PARAM,
+  GUEST_WORKER_URL_VALUE,
+} from './sheet-cache-rules';
 
 const LANG_KEY = 'lou-guest-lang';
 
@@ -156,8 +161,18 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
         },
         { once: true },
       );
+      // A worker already there (the owner's, or this page's from an earlier visit) serves the
+      // sheet too; otherwise a guest worker, which keeps only this page's files.
       navigator.serviceWorker
-        .register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
+        .getRegistration(import.meta.env.BASE_URL)
+        .then((existing) =>
+          existing
+            ? existing
+            : navigator.serviceWorker.register(
+                `${import.meta.env.BASE_URL}sw.js?${GUEST_WORKER_URL_PARAM}=${GUEST_WORKER_URL_VALUE}`,
+                { scope: import.meta.env.BASE_URL },
+              ),
+        )
         .catch(() => {
           // no offline copy this time; the page works without
         });

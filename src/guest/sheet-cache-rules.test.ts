@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   cachePlan,
   canServeKept,
+  guestPrecacheEntries,
   isGuestSheetRequest,
+  isGuestWorker,
   sheetCacheKey,
   tokenFromRpcBody,
 } from './sheet-cache-rules';
@@ -59,5 +61,34 @@ describe('guest sheet cache rules', () => {
     expect(canServeKept(String(until), until)).toBe(false);
     expect(canServeKept(null, 0)).toBe(false);
     expect(canServeKept('soon', 0)).toBe(false);
+  });
+});
+
+describe('guest worker precache', () => {
+  it('is a guest worker only with ?for=guest', () => {
+    expect(isGuestWorker('https://app.example/sw.js?for=guest')).toBe(true);
+    expect(isGuestWorker('https://app.example/sw.js')).toBe(false);
+    expect(isGuestWorker('https://app.example/sw.js?for=owner')).toBe(false);
+  });
+
+  it('keeps only the guest page’s files of the build', () => {
+    const manifest = [
+      { url: 'index.html', revision: '1' },
+      { url: 'guest.html', revision: '2' },
+      { url: 'assets/guest-Dneukq2P.js', revision: null },
+      { url: 'assets/guest-CRwgKrom.css', revision: null },
+      { url: 'assets/modulepreload-polyfill-P2Xu9kJm.js', revision: null },
+      { url: 'assets/vendor-react-DWTFM334.js', revision: null },
+      { url: 'assets/gites-BnmEErhy.js', revision: null },
+      { url: 'favicon.svg', revision: '3' },
+      { url: 'pwa-512.png', revision: '4' },
+    ];
+    expect(guestPrecacheEntries(manifest).map((entry) => entry.url)).toEqual([
+      'guest.html',
+      'assets/guest-Dneukq2P.js',
+      'assets/guest-CRwgKrom.css',
+      'assets/modulepreload-polyfill-P2Xu9kJm.js',
+      'favicon.svg',
+    ]);
   });
 });

@@ -69,3 +69,42 @@ export function canServeKept(validUntilHeader: string | null, now: number): bool
 export function toHex(buffer: ArrayBuffer): string {
   return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * The guest page registers the worker as `/sw.js?for=guest` (only when the device has no
+ * worker yet: an owner's full worker serves guest sheets too). Such a worker precaches only
+ * the guest page's files — a guest on a weak signal downloads ~15 KB in the background, not
+ * the owner app's ~800 KB.
+ */
+export const GUEST_WORKER_URL_PARAM = 'for';
+export const GUEST_WORKER_URL_VALUE = 'guest';
+
+export function isGuestWorker(workerUrl: string): boolean {
+  try {
+    return new URL(workerUrl).searchParams.get(GUEST_WORKER_URL_PARAM) === GUEST_WORKER_URL_VALUE;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The build's files a guest worker keeps: guest.html, the guest entry's script and style
+ * (`assets/guest-<hash>`), Vite's preload polyfill it imports, the favicon. The size budget
+ * (dev/build/budget.ts) lists the guest page's chunks, and e2e/pwa/guest-sheet.spec.ts reloads
+ * it offline: a new shared chunk missing here fails there.
+ */
+const GUEST_FILES = [
+  /^\/?guest\.html$/,
+  /^\/?assets\/guest-[\w-]+\.(js|css)$/,
+  /^\/?assets\/modulepreload-polyfill-[\w-]+\.js$/,
+  /^\/?favicon\.svg$/,
+];
+
+export function guestPrecacheEntries<T extends string | { url: string }>(
+  entries: readonly T[],
+): T[] {
+  return entries.filter((entry) => {
+    const url = typeof entry === 'string' ? entry : entry.url;
+    return GUEST_FILES.some((pattern) => pattern.test(url));
+  });
+}
