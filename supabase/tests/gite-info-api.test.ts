@@ -16,7 +16,6 @@ import { deleteContact } from '@/features/gite-info/api/delete-contact';
 import { getGiteInfo } from '@/features/gite-info/api/get-gite-info';
 import { saveContact } from '@/features/gite-info/api/save-contact';
 import { saveGiteInfoSection } from '@/features/gite-info/api/save-gite-info-section';
-import { validateDraft } from '@/features/gite-info/field-rules';
 import {
   consignesSchema,
   consignesToDraft,
@@ -26,6 +25,7 @@ import {
   wifiSchema,
   wifiToDraft,
 } from '@/features/gite-info/gite-info-schema';
+import { validateForm } from '@/lib/form-validation';
 import { signedUpOwner, superuserPool } from '../../dev/test/clients.ts';
 
 const stack = inject('stack');
@@ -69,7 +69,7 @@ describe('infos editor sections', () => {
 
     // Values at the limits of the form rules: the database's checks accept them.
     const core = valid(
-      validateDraft(coreSchema, {
+      validateForm(coreSchema, {
         ...coreToDraft(null),
         nom: 'n'.repeat(200),
         adresse_complete: 'a'.repeat(500),
@@ -81,7 +81,7 @@ describe('infos editor sections', () => {
     );
     await saveGiteInfoSection(owner.client, giteId, { kind: 'core', values: core });
     const wifi = valid(
-      validateDraft(wifiSchema, {
+      validateForm(wifiSchema, {
         ...wifiToDraft(null),
         ssid: 's'.repeat(64),
         wifi_password: 'p'.repeat(128),
@@ -91,7 +91,7 @@ describe('infos editor sections', () => {
     );
     await saveGiteInfoSection(owner.client, giteId, { kind: 'wifi', values: wifi });
     const fr = valid(
-      validateDraft(consignesSchema, {
+      validateForm(consignesSchema, {
         ...consignesToDraft(null),
         code_acces: 'c'.repeat(100),
         consignes_sejour: 'x'.repeat(10_000),
@@ -166,7 +166,7 @@ describe('infos editor sections', () => {
     const giteId = await newGite(owner, 'Le Moulin');
     const id = crypto.randomUUID();
     const values = valid(
-      validateDraft(contactSchema, {
+      validateForm(contactSchema, {
         type: 'pharmacie',
         nom: 'Pharmacie du Marais',
         telephone: '05 49 00 00 00',
@@ -196,14 +196,14 @@ describe('infos editor sections', () => {
     const giteId = await newGite(owner, 'La Grange');
     await saveGiteInfoSection(owner.client, giteId, {
       kind: 'wifi',
-      values: valid(validateDraft(wifiSchema, { ...wifiToDraft(null), ssid: 'Grange' })),
+      values: valid(validateForm(wifiSchema, { ...wifiToDraft(null), ssid: 'Grange' })),
     });
 
     expect(await getGiteInfo(intruder.client, giteId)).toBeNull();
     await expect(
       saveGiteInfoSection(intruder.client, giteId, {
         kind: 'wifi',
-        values: valid(validateDraft(wifiSchema, { ...wifiToDraft(null), ssid: 'Volé' })),
+        values: valid(validateForm(wifiSchema, { ...wifiToDraft(null), ssid: 'Volé' })),
       }),
     ).rejects.toBeTruthy();
     await expect(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activitiesMessages as m } from '@/features/activities/messages';
 import type { Tables } from '@/lib/database.types';
+import { validateForm } from '@/lib/form-validation';
 import { isPhoneNumber } from '@/lib/phone';
 
 /**
@@ -116,16 +117,7 @@ export type ActivityFormResult =
   | { ok: false; errors: ActivityErrors };
 
 export function validateActivityForm(draft: ActivityDraft): ActivityFormResult {
-  const result = activityFormSchema.safeParse(draft);
-  if (result.success) return { ok: true, value: result.data };
-  const errors: ActivityErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0];
-    if (typeof field === 'string' && (ACTIVITY_FIELDS as readonly string[]).includes(field)) {
-      errors[field as ActivityField] ??= issue.message;
-    }
-  }
-  return { ok: false, errors };
+  return validateForm(activityFormSchema, draft);
 }
 
 export type ActivityRow = Pick<

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authMessages } from '@/features/auth/messages';
+import { validateForm } from '@/lib/form-validation';
 
 const email = z
   .string()
@@ -39,14 +40,5 @@ export function validateCredentials(
   schema: typeof signInSchema | typeof signUpSchema,
   input: { email: string; password: string },
 ): CredentialsResult {
-  const result = schema.safeParse(input);
-  if (result.success) return { ok: true, value: result.data };
-  const errors: CredentialsErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path[0];
-    if ((key === 'email' || key === 'password') && errors[key] === undefined) {
-      errors[key] = issue.message;
-    }
-  }
-  return { ok: false, errors };
+  return validateForm<CredentialsField, Credentials>(schema, input);
 }

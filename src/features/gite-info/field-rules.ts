@@ -66,27 +66,6 @@ export const optionalCoordinate = (limit: 90 | 180, message: string) =>
     })
     .transform((value) => (value === '' ? null : Number(value)));
 
-export type FieldErrors<F extends string> = Partial<Record<F, string>>;
-
-export type DraftResult<F extends string, V> =
-  | { ok: true; value: V }
-  | { ok: false; errors: FieldErrors<F> };
-
-/** Runs `schema` on a form's raw values; the first message per field wins. */
-export function validateDraft<F extends string, V>(
-  schema: z.ZodType<V, Record<F, string>>,
-  draft: Record<F, string>,
-): DraftResult<F, V> {
-  const result = schema.safeParse(draft);
-  if (result.success) return { ok: true, value: result.data };
-  const errors: FieldErrors<F> = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0];
-    if (typeof field === 'string' && field in draft) errors[field as F] ??= issue.message;
-  }
-  return { ok: false, errors };
-}
-
 /** A column's value as an input's text (null → ''). */
 export function asText(value: string | number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { validateDraft } from '@/features/gite-info/field-rules';
 import {
   type ConsignesDraft,
   type ContactDraft,
@@ -14,19 +13,20 @@ import {
   wifiToDraft,
 } from '@/features/gite-info/gite-info-schema';
 import { giteInfoMessages as m } from '@/features/gite-info/messages';
+import { validateForm } from '@/lib/form-validation';
 
 function core(overrides: Partial<CoreDraft> = {}): CoreDraft {
   return { ...coreToDraft(null), ...overrides };
 }
 
 function coreError(field: keyof CoreDraft, value: string): string | undefined {
-  const result = validateDraft(coreSchema, core({ [field]: value }));
+  const result = validateForm(coreSchema, core({ [field]: value }));
   return result.ok ? undefined : result.errors[field];
 }
 
 describe('core section', () => {
   it('turns the raw text into columns: trimmed, empty → null, comma decimals', () => {
-    const result = validateDraft(
+    const result = validateForm(
       coreSchema,
       core({
         nom: '  La Bergerie  ',
@@ -105,7 +105,7 @@ describe('wifi section', () => {
   });
 
   it('reads rooms one per line, drops blank lines, and round-trips', () => {
-    const result = validateDraft(
+    const result = validateForm(
       wifiSchema,
       wifi({ ssid: 'Gîte', zones_reception: 'Salon\n\n  Chambre 1 \nTerrasse\n' }),
     );
@@ -115,7 +115,7 @@ describe('wifi section', () => {
   });
 
   it('refuses an unknown security, a 65-character SSID and a 129-character password', () => {
-    const result = validateDraft(
+    const result = validateForm(
       wifiSchema,
       wifi({ securite: 'WPA4', ssid: 's'.repeat(65), wifi_password: 'p'.repeat(129) }),
     );
@@ -140,7 +140,7 @@ describe('consignes section', () => {
   });
 
   it('takes HH:MM times and shows the database’s HH:MM:SS as HH:MM', () => {
-    const result = validateDraft(
+    const result = validateForm(
       consignesSchema,
       consignes({ horaire_arrivee: '16:00', horaire_depart: '' }),
     );
@@ -152,12 +152,12 @@ describe('consignes section', () => {
   });
 
   it.each(['24:00', '16h', '7:00', 'midi'])('refuses the time %s', (time) => {
-    const result = validateDraft(consignesSchema, consignes({ horaire_depart: time }));
+    const result = validateForm(consignesSchema, consignes({ horaire_depart: time }));
     expect(result.ok ? undefined : result.errors.horaire_depart).toBe(m.timeInvalid);
   });
 
   it('refuses an access code over 100 characters and instructions over 10,000', () => {
-    const result = validateDraft(
+    const result = validateForm(
       consignesSchema,
       consignes({ code_acces: 'x'.repeat(101), consignes_sejour: 'x'.repeat(10_001) }),
     );
@@ -179,7 +179,7 @@ describe('contact', () => {
   });
 
   it('needs a name and a known type', () => {
-    const result = validateDraft(contactSchema, contact({ nom: '   ', type: 'sorcier' }));
+    const result = validateForm(contactSchema, contact({ nom: '   ', type: 'sorcier' }));
     expect(result.ok ? {} : result.errors).toEqual({
       nom: m.required(m.contactNomLabel),
       type: m.contactTypeInvalid,
@@ -187,7 +187,7 @@ describe('contact', () => {
   });
 
   it('keeps HTML as plain text (it is rendered as text, never parsed)', () => {
-    const result = validateDraft(contactSchema, contact({ nom: '<b>Dr</b> <script>x</script>' }));
+    const result = validateForm(contactSchema, contact({ nom: '<b>Dr</b> <script>x</script>' }));
     expect(result.ok && result.value.nom).toBe('<b>Dr</b> <script>x</script>');
   });
 });

@@ -3,7 +3,6 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { useDeleteContact } from '@/features/gite-info/api/delete-contact';
 import { useSaveContact } from '@/features/gite-info/api/save-contact';
 import { type FieldSpec, SectionForm } from '@/features/gite-info/components/section-form';
-import { validateDraft } from '@/features/gite-info/field-rules';
 import type { ContactRow } from '@/features/gite-info/gite-info-schema';
 import {
   CONTACT_TYPES,
@@ -13,6 +12,7 @@ import {
   contactTypeLabel,
 } from '@/features/gite-info/gite-info-schema';
 import { giteInfoMessages as m } from '@/features/gite-info/messages';
+import { validateForm } from '@/lib/form-validation';
 import { useWriteAccess } from '@/lib/pwa/write-access';
 
 const CONTACT_FORM_FIELDS: ReadonlyArray<FieldSpec<ContactField>> = [
@@ -74,7 +74,7 @@ export function ContactsSection({
           title={entry.row ? m.contactTitle(entry.row.nom) : m.contactNew}
           fields={CONTACT_FORM_FIELDS}
           initial={contactToDraft(entry.row)}
-          validate={(draft) => validateDraft(contactSchema, draft)}
+          validate={(draft) => validateForm(contactSchema, draft)}
           toDraft={contactToDraft}
           savedMessage={(values) => m.contactSaved(values.nom)}
           onSave={async (values) => {

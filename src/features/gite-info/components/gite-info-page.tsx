@@ -7,7 +7,6 @@ import { EquipmentSectionForm } from '@/features/gite-info/components/equipment-
 import { LeaveGuard } from '@/features/gite-info/components/leave-guard';
 import { type FieldSpec, SectionForm } from '@/features/gite-info/components/section-form';
 import { EQUIPMENT_SECTIONS, parseEquipmentSection } from '@/features/gite-info/equipment';
-import { validateDraft } from '@/features/gite-info/field-rules';
 import {
   type ConsignesField,
   type CoreField,
@@ -21,6 +20,7 @@ import {
   wifiToDraft,
 } from '@/features/gite-info/gite-info-schema';
 import { giteInfoMessages as m } from '@/features/gite-info/messages';
+import { validateForm } from '@/lib/form-validation';
 import '@/features/gite-info/gite-info.css';
 import { commonMessages } from '@/lib/i18n';
 
@@ -70,7 +70,7 @@ function Sections({ info }: { info: GiteInfo }) {
         title={m.coreTitle}
         fields={CORE_FORM_FIELDS}
         initial={coreToDraft(info.core)}
-        validate={(draft) => validateDraft(coreSchema, draft)}
+        validate={(draft) => validateForm(coreSchema, draft)}
         toDraft={coreToDraft}
         onSave={(values) => save.mutateAsync({ kind: 'core', values })}
       />
@@ -78,7 +78,7 @@ function Sections({ info }: { info: GiteInfo }) {
         title={m.wifiTitle}
         fields={WIFI_FORM_FIELDS}
         initial={wifiToDraft(info.wifi)}
-        validate={(draft) => validateDraft(wifiSchema, draft)}
+        validate={(draft) => validateForm(wifiSchema, draft)}
         toDraft={wifiToDraft}
         onSave={(values) => save.mutateAsync({ kind: 'wifi', values })}
       />
@@ -88,7 +88,7 @@ function Sections({ info }: { info: GiteInfo }) {
           title={m.consignesTitle(langue)}
           fields={CONSIGNES_FORM_FIELDS}
           initial={consignesToDraft(info.consignes[langue])}
-          validate={(draft) => validateDraft(consignesSchema, draft)}
+          validate={(draft) => validateForm(consignesSchema, draft)}
           toDraft={consignesToDraft}
           onSave={(values) => save.mutateAsync({ kind: 'consignes', langue, values })}
         />

@@ -5,8 +5,8 @@ import { OfflineFormNote } from '@/components/offline-banner';
 import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';
 import { TextAreaField } from '@/features/gite-info/components/text-area-field';
-import type { DraftResult, FieldErrors } from '@/features/gite-info/field-rules';
 import { giteInfoMessages as m } from '@/features/gite-info/messages';
+import type { FieldErrors, FormResult } from '@/lib/form-validation';
 import { describeError } from '@/lib/i18n';
 import { useDirtyForm } from '@/lib/pwa/dirty-forms';
 import { useWriteAccess } from '@/lib/pwa/write-access';
@@ -27,7 +27,7 @@ interface SectionFormProps<F extends string, V> {
   title: string;
   fields: ReadonlyArray<FieldSpec<F>>;
   initial: Record<F, string>;
-  validate: (draft: Record<F, string>) => DraftResult<F, V>;
+  validate: (draft: Record<F, string>) => FormResult<F, V>;
   /** The form's values once saved (trimmed, normalised), so it is clean again. */
   toDraft: (values: V) => Record<F, string>;
   /** Saves valid values; rejects with the error to show. */
