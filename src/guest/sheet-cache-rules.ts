@@ -73,8 +73,8 @@ export function toHex(buffer: ArrayBuffer): string {
 /**
  * The guest page registers the worker as `/sw.js?for=guest` (only when the device has no
  * worker yet: an owner's full worker serves guest sheets too). Such a worker precaches only
- * the guest page's files — a guest on a weak signal downloads ~15 KB in the background, not
- * the owner app's ~800 KB.
+ * the guest page's files — a guest on a weak signal downloads about 15 KB (brotli) in the
+ * background, not the owner app's 1 MB.
  */
 export const GUEST_WORKER_URL_PARAM = 'for';
 export const GUEST_WORKER_URL_VALUE = 'guest';
