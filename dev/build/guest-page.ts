@@ -15,18 +15,20 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** A guest sheet's address: `/g/<token>` (with or without a trailing slash or a query). */
 export const GUEST_PAGE_PATH = /^\/g\/[^/?#]+\/?(?:[?#].*)?$/;
 export const GUEST_PAGE_FILE = 'guest.html';
+/** A cleaner's page, `/m/<token>` (src/cleaner/): the same kind of light page, no account. */
+export const CLEANER_PAGE_PATH = /^\/m\/[^/?#]+\/?(?:[?#].*)?$/;
+export const CLEANER_PAGE_FILE = 'cleaner.html';
 
-/** Connect-style middleware: a guest sheet's address is served guest.html. */
+/** Connect-style middleware: a guest sheet's address is served guest.html, a cleaner's cleaner.html. */
 export function guestPageRewrite(
   request: IncomingMessage,
   _response: ServerResponse,
   next: () => void,
 ): void {
-  if (
-    (request.method === 'GET' || request.method === 'HEAD') &&
-    GUEST_PAGE_PATH.test(request.url ?? '')
-  ) {
-    request.url = `/${GUEST_PAGE_FILE}`;
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    const url = request.url ?? '';
+    if (GUEST_PAGE_PATH.test(url)) request.url = `/${GUEST_PAGE_FILE}`;
+    else if (CLEANER_PAGE_PATH.test(url)) request.url = `/${CLEANER_PAGE_FILE}`;
   }
   next();
 }
@@ -40,6 +42,7 @@ export function guestPagePlugin(): Plugin {
           input: {
             index: path.join(repoRoot, 'index.html'),
             guest: path.join(repoRoot, GUEST_PAGE_FILE),
+            cleaner: path.join(repoRoot, CLEANER_PAGE_FILE),
           },
         },
       },

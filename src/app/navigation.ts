@@ -6,6 +6,7 @@ export const navItems: ReadonlyArray<{ to: string; label: string }> = [
   { to: '/tableau-de-bord', label: 'Tableau de bord' },
   { to: '/reservations', label: 'Réservations' },
   { to: '/calendrier', label: 'Calendrier' },
+  { to: '/menage', label: 'Ménage' },
   { to: '/statistiques', label: 'Statistiques' },
   { to: '/fiscalite', label: 'Fiscalité' },
   { to: '/gites', label: 'Gîtes' },

@@ -34,6 +34,7 @@ export function createAppRouter() {
                   lazy: () => import('@/app/routes/gite-activites'),
                 },
                 { path: 'calendrier', lazy: () => import('@/app/routes/calendrier') },
+                { path: 'menage', lazy: () => import('@/app/routes/menage') },
                 { path: 'statistiques', lazy: () => import('@/app/routes/statistiques') },
                 { path: 'fiscalite', lazy: () => import('@/app/routes/fiscalite') },
                 { path: 'fiches-clients', lazy: () => import('@/app/routes/fiches-clients') },

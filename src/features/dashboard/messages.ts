@@ -32,6 +32,13 @@ export const dashboardMessages = {
   revenueSince: (date: string) => `Séjours arrivés du 1er janvier au ${date}`,
   revenuePrevious: (year: number) => `${year}, même période`,
   revenueChange: (change: string) => `${change} par rapport à l’an dernier`,
+  // cleanings
+  cleaningsTitle: 'Prochains ménages',
+  noCleanings: 'Aucun ménage prévu.',
+  cleaningsUnavailable: 'Ménages indisponibles pour l’instant.',
+  noCleaner: 'aucun intervenant',
+  sameDay: '· même jour',
+  openCleanings: 'Voir tous les ménages',
   // stays
   guestUnknown: 'Voyageur non renseigné',
   guests: (n: number) => (n <= 1 ? `${n} personne` : `${n} personnes`),

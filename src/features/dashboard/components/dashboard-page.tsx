@@ -8,6 +8,7 @@ import {
   type DashboardUpcoming,
   useDashboardSummary,
 } from '@/features/dashboard/api/get-dashboard-summary';
+import { useNextCleanings } from '@/features/dashboard/api/get-next-cleanings';
 import { groupByDate } from '@/features/dashboard/dashboard-format';
 import { dashboardMessages as m } from '@/features/dashboard/messages';
 import { daysBetween, formatIsoDate, type IsoDate, todayIso } from '@/lib/iso-date';
@@ -226,6 +227,38 @@ function Skeleton() {
   );
 }
 
+function CleaningsCard({ today }: { today: IsoDate }) {
+  const cleanings = useNextCleanings(today);
+  let body: ReactNode;
+  if (cleanings.isError) body = <p className="dash-empty">{m.cleaningsUnavailable}</p>;
+  else if (!cleanings.data) body = <p className="dash-empty">{m.loading}</p>;
+  else if (cleanings.data.length === 0) body = <p className="dash-empty">{m.noCleanings}</p>;
+  else
+    body = (
+      <ul className="dash-cleanings">
+        {cleanings.data.map((cleaning) => (
+          <li key={cleaning.id}>
+            <strong>{dayLong(cleaning.date)}</strong>
+            {' · '}
+            {cleaning.gites?.nom}
+            {cleaning.cleaning_same_day ? (
+              <span className="dash-same-day"> {m.sameDay}</span>
+            ) : null}
+            <span className="dash-stay-meta"> — {cleaning.cleaners?.nom ?? m.noCleaner}</span>
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <Card name="cleanings" title={m.cleaningsTitle}>
+      {body}
+      <p>
+        <Link to="/menage">{m.openCleanings}</Link>
+      </p>
+    </Card>
+  );
+}
+
 /** /tableau-de-bord, the home page: today, the coming week, this month, this year. */
 export function DashboardPage() {
   const today = todayIso();
@@ -260,6 +293,7 @@ export function DashboardPage() {
         <UpcomingCard items={summary.data.next_7_days} />
         <OccupancyCard rows={summary.data.occupancy} today={today} />
         <RevenueCard summary={summary.data} today={today} />
+        <CleaningsCard today={today} />
       </div>
     );
   }
