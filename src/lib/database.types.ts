@@ -1783,6 +1783,22 @@ export type Database = {
         };
         Returns: string;
       };
+      linen_forecast: {
+        Args: {
+          p_from: string;
+          p_days?: number;
+        };
+        Returns: {
+          stock_id: string;
+          gite_id: string;
+          article: string;
+          quantite_propre: number;
+          seuil_alerte: number;
+          arrivees: number;
+          besoin: number;
+          manque: number;
+        }[];
+      };
       new_access_token: {
         Args: never;
         Returns: string;
@@ -1802,6 +1818,12 @@ export type Database = {
       purge_sync_history: {
         Args: never;
         Returns: undefined;
+      };
+      rebuild_departure_cleanings: {
+        Args: {
+          p_owner?: string;
+        };
+        Returns: number;
       };
       rebuild_reservation_counts: {
         Args: {
