@@ -62,9 +62,9 @@ test('an owner enters charges, a component and trips, compares both régimes and
 
   // Receipts from SQL: 19,700 € + 3 of the 4 New Year nights (300 €).
   const receipts = section(page, 'Recettes par catégorie');
-  await expect(receipts.getByRole('row', { name: /meublé de tourisme classé/ })).toBeVisible();
+  await expect(receipts.getByRole('row', { name: /Meublé de tourisme classé/ })).toBeVisible();
   expect(
-    plain(await receipts.getByRole('row', { name: /meublé de tourisme classé/ }).textContent()),
+    plain(await receipts.getByRole('row', { name: /Meublé de tourisme classé/ }).textContent()),
   ).toContain('20 000,00 €');
 
   // A bad amount: a French message, nothing saved.

@@ -9,6 +9,8 @@ import {
   staysWithoutAmount,
 } from '@/features/fiscalite/simulation-input';
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The year's receipts per category beside N-1 and N-2 (from fiscal_receipts), with the ceiling warnings. */
 export function ReceiptsSection({
   year,
@@ -46,7 +48,7 @@ export function ReceiptsSection({
             <tbody>
               {categories.map((category) => (
                 <tr key={category} data-category={category}>
-                  <th scope="row">{CATEGORY_LABELS[category]}</th>
+                  <th scope="row">{capitalize(CATEGORY_LABELS[category])}</th>
                   {byYear.map((receipts, index) => (
                     <td key={years[index]}>{formatCents(receipts[category] ?? 0)}</td>
                   ))}
