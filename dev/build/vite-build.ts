@@ -246,6 +246,9 @@ export function compressionPlugin(): PluginOption {
     // The build manifest is for the budget script; maps go to Sentry, not to browsers.
     exclude: [/[\\/]\.vite[\\/]/, /\.map$/],
     threshold: 0,
+    // Every file gets both copies, even a tiny chunk whose gzip is a few bytes larger: a host
+    // serving `.gz`/`.br` as is must find them (the build test checks every script has both).
+    skipIfLargerOrEqual: false,
     logLevel: 'silent',
   });
 }
