@@ -7,6 +7,7 @@ export const navItems: ReadonlyArray<{ to: string; label: string }> = [
   { to: '/reservations', label: 'Réservations' },
   { to: '/calendrier', label: 'Calendrier' },
   { to: '/menage', label: 'Ménage' },
+  { to: '/linge', label: 'Linge' },
   { to: '/statistiques', label: 'Statistiques' },
   { to: '/fiscalite', label: 'Fiscalité' },
   { to: '/gites', label: 'Gîtes' },

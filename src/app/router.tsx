@@ -35,6 +35,7 @@ export function createAppRouter() {
                 },
                 { path: 'calendrier', lazy: () => import('@/app/routes/calendrier') },
                 { path: 'menage', lazy: () => import('@/app/routes/menage') },
+                { path: 'linge', lazy: () => import('@/app/routes/linge') },
                 { path: 'statistiques', lazy: () => import('@/app/routes/statistiques') },
                 { path: 'fiscalite', lazy: () => import('@/app/routes/fiscalite') },
                 { path: 'fiches-clients', lazy: () => import('@/app/routes/fiches-clients') },

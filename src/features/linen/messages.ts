@@ -1,0 +1,52 @@
+/** French strings of the linen (linge) feature. */
+export const linenMessages = {
+  pageTitle: 'Linge',
+  navLabel: 'Linge',
+  intro:
+    'Le stock de linge de chaque gîte : en service, propre, sale. Indiquez ce que prend un séjour (par séjour et par voyageur) : la page vous prévient quand les arrivées des 7 prochains jours demandent plus de linge propre que vous n’en avez.',
+  loading: 'Chargement du linge…',
+  loadError: 'Impossible de charger le linge.',
+  offline: 'Hors ligne : le linge s’affichera dès le retour de la connexion.',
+  noGite: 'Aucun gîte pour l’instant : ajoutez-en un pour suivre son linge.',
+  // warnings
+  weekTitle: 'Les 7 prochains jours',
+  allGood: 'Assez de linge propre pour les arrivées des 7 prochains jours.',
+  shortfall: (article: string, gite: string, need: number, clean: number) =>
+    `${article} — ${gite} : ${need} nécessaires pour les arrivées de la semaine, ${clean} propres (il en manque ${need - clean}).`,
+  belowThreshold: (article: string, gite: string, clean: number, threshold: number) =>
+    `${article} — ${gite} : ${clean} propres, sous le seuil de ${threshold}.`,
+  // table
+  article: 'Article',
+  inUse: 'En service',
+  clean: 'Propres',
+  dirty: 'Sales',
+  threshold: 'Seuil d’alerte',
+  perStay: 'Par séjour',
+  perGuest: 'Par voyageur',
+  weekNeed: 'Besoin 7 jours',
+  actions: 'Actions',
+  noArticle: 'Aucun article pour ce gîte.',
+  edit: 'Modifier',
+  washed: 'Linge sale lavé',
+  washedHint: 'Passe les sales en propres.',
+  delete: 'Supprimer',
+  deleteTitle: (article: string) => `Supprimer « ${article} » ?`,
+  deleteWarning: 'Le stock de cet article est effacé.',
+  deleteKeep: 'Garder',
+  deleteConfirm: 'Supprimer',
+  deleting: 'Suppression…',
+  // form
+  addArticle: 'Ajouter un article',
+  addTitle: (gite: string) => `Nouvel article — ${gite}`,
+  editTitle: (article: string) => `Modifier « ${article} »`,
+  save: 'Enregistrer',
+  saving: 'Enregistrement…',
+  cancel: 'Annuler',
+  saved: 'Stock enregistré.',
+  washedDone: (article: string) => `« ${article} » : le linge sale est compté propre.`,
+  fixErrors: 'Corrigez les champs signalés : rien n’a été enregistré.',
+  articleRequired: 'Indiquez l’article (draps 140, serviettes…).',
+  articleTooLong: '100 caractères au plus.',
+  quantityInvalid: 'Un nombre entier, 0 ou plus.',
+  duplicate: 'Cet article existe déjà pour ce gîte.',
+} as const;
