@@ -58,6 +58,8 @@ import {
 
 /** A guest sheet's address, /g/<token> (src/guest/). */
 const GUEST_PAGE_NAVIGATION = /^\/g\/[^/?]+\/?(\?.*)?$/;
+/** A cleaner's page, /m/<token> (src/cleaner/). */
+const CLEANER_PAGE_NAVIGATION = /^\/m\/[^/?]+\/?(\?.*)?$/;
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<PrecacheEntry | string>;
@@ -76,8 +78,14 @@ if (!guestWorker) {
   registerRoute(
     new NavigationRoute(createHandlerBoundToURL('index.html'), {
       // A file opened directly (/manifest.webmanifest, /favicon.svg…) is not a page of the app;
-      // a guest sheet (/g/<token>) is the guest page's.
-      denylist: [/^[^?]*\/[^/?]+\.[^/?]+(\?.*)?$/, GUEST_PAGE_NAVIGATION],
+      // a guest sheet (/g/<token>) is the guest page's, a cleaner's page (/m/<token>) its own.
+      denylist: [/^[^?]*\/[^/?]+\.[^/?]+(\?.*)?$/, GUEST_PAGE_NAVIGATION, CLEANER_PAGE_NAVIGATION],
+    }),
+  );
+  // An owner who opens a cleaner's link on their own device gets the cleaner's page.
+  registerRoute(
+    new NavigationRoute(createHandlerBoundToURL('cleaner.html'), {
+      allowlist: [CLEANER_PAGE_NAVIGATION],
     }),
   );
 }

@@ -101,17 +101,23 @@ test('nothing is loaded or sent before « Accepter »; then errors reach Sentry 
   await expect.poll(() => scripts.some((script) => /web-vitals/.test(script))).toBe(true);
   await page.mouse.click(2, 2);
   await page.waitForTimeout(1_500);
+  // (Hiding and leaving are two events: the vitals may come in one beacon or two.)
   await page.goto('about:blank');
-  await expect.poll(() => received.filter((item) => item.path === '/vitals').length).toBe(1);
-  const beacon = JSON.parse(received.find((item) => item.path === '/vitals')?.body ?? '{}') as {
-    release: string;
-    vitals: Array<{ name: string; page: string; value: number }>;
-  };
-  expect(beacon.release).toBe('liveownerunit@e2e');
-  expect(beacon.vitals.map((vital) => vital.name)).toEqual(
-    expect.arrayContaining(['FCP', 'TTFB', 'LCP']),
+  type Beacon = { release: string; vitals: Array<{ name: string; page: string }> };
+  const beacons = () =>
+    received
+      .filter((item) => item.path === '/vitals')
+      .map((item) => JSON.parse(item.body) as Beacon);
+  await expect
+    .poll(() => beacons().flatMap((beacon) => beacon.vitals.map((vital) => vital.name)))
+    .toEqual(expect.arrayContaining(['FCP', 'TTFB', 'LCP']));
+  expect(new Set(beacons().map((beacon) => beacon.release))).toEqual(
+    new Set(['liveownerunit@e2e']),
   );
-  expect(new Set(beacon.vitals.map((vital) => vital.page))).toEqual(new Set(['/connexion']));
+  const vitals = beacons().flatMap((beacon) => beacon.vitals);
+  expect(new Set(vitals.map((vital) => vital.page))).toEqual(new Set(['/connexion']));
+  // Each measurement is sent once.
+  expect(vitals.map((vital) => vital.name).filter((name) => name === 'LCP')).toHaveLength(1);
 
   // The choice is remembered: no banner on the next visit.
   await page.goto('/connexion');
