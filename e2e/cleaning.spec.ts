@@ -81,7 +81,9 @@ test('the owner plans cleanings, gives a cleaner a link, and the cleaner ticks o
   // The turnover: assigned, a time window (an end before the start is refused), notes.
   await task(page, 1).getByRole('button', { name: 'Modifier' }).click();
   const form = task(page, 1).locator('form');
-  await form.getByLabel('Intervenant', { exact: true }).selectOption({ label: 'Sylvie <b>Martin</b>' });
+  await form
+    .getByLabel('Intervenant', { exact: true })
+    .selectOption({ label: 'Sylvie <b>Martin</b>' });
   await form.getByLabel('Début').fill('15:00');
   await form.getByLabel('Fin').fill('11:00');
   await form.getByRole('button', { name: 'Enregistrer' }).click();
