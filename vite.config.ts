@@ -24,6 +24,9 @@ export default defineConfig({
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)), ...supabaseUnusedParts() },
   },
+  // The dev server finds every page's dependencies before the first request, the guest and
+  // cleaner pages' too (`qr`): one found later makes Vite re-bundle and reload the open page.
+  optimizeDeps: { entries: ['index.html', 'guest.html', 'cleaner.html'] },
   server: {
     host: '127.0.0.1',
     // The local databases (.local/, gigabytes at scale) and test output are not sources.

@@ -84,8 +84,14 @@ export function parseEnv(raw: Record<string, unknown>): EnvResult {
   return { ok: true, env: env as Env };
 }
 
-/** The environment of this build, validated once at start-up. */
-export const envResult: EnvResult = parseEnv(import.meta.env);
+/**
+ * The environment of this build, validated once at start-up. Vite fills `import.meta.env`;
+ * a Node script that imports the app's data layer (the benches, under tsx) has none and
+ * passes the same VITE_* variables through `process.env`.
+ */
+export const envResult: EnvResult = parseEnv(
+  import.meta.env ?? (typeof process === 'undefined' ? {} : process.env),
+);
 
 /**
  * The validated environment. `src/main.tsx` checks `envResult` and shows the
