@@ -112,10 +112,11 @@ export async function seedLargeOwner(
     const userId = owner[0]?.id;
     if (!userId) throw new Error('the owner was not staged');
     await client.query(insertOverlapsSql('owner'), [userId]);
-    // What the skipped triggers on reservations would have kept: flags, counts, cleanings.
+    // What the skipped triggers on reservations would have kept: flags, counts, cleanings,
+    // month totals.
     await client.query(
       `select public.rebuild_reservation_overlaps($1), public.rebuild_reservation_counts($1),
-              public.rebuild_departure_cleanings($1)`,
+              public.rebuild_departure_cleanings($1), public.rebuild_stay_month_totals($1)`,
       [userId],
     );
     await client.query('drop table pg_temp.owners, pg_temp.gites');

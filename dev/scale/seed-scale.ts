@@ -365,6 +365,7 @@ async function main(): Promise<void> {
           'rebuild_reservation_counts',
           'rebuild_reservation_overlaps',
           'rebuild_departure_cleanings',
+          'rebuild_stay_month_totals',
         ].map(async (fn) => {
           const client = await loaderClient(dbUrl);
           try {
@@ -375,7 +376,7 @@ async function main(): Promise<void> {
         }),
       );
       log(
-        `overlap flags, per-owner counts and departure cleanings rebuilt (${formatDuration(Date.now() - tRebuild)})`,
+        `overlap flags, per-owner counts, departure cleanings and month totals rebuilt (${formatDuration(Date.now() - tRebuild)})`,
       );
     }
     log('VACUUM ANALYZE (visibility map for index-only scans, planner statistics)');

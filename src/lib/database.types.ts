@@ -1354,6 +1354,62 @@ export type Database = {
         };
         Relationships: [];
       };
+      stay_month_totals: {
+        Row: {
+          annee: number;
+          arrivees: number;
+          arrivees_sans_montant: number;
+          gite_id: string;
+          id: string;
+          mois: number;
+          nuits_bloquees: number;
+          nuits_louees: number;
+          owner_user_id: string;
+          plateforme: string;
+          revenu_centimes: number;
+          sejours_annee: number;
+          sejours_annee_sans_montant: number;
+        };
+        Insert: {
+          annee: number;
+          arrivees?: number;
+          arrivees_sans_montant?: number;
+          gite_id: string;
+          id?: string;
+          mois: number;
+          nuits_bloquees?: number;
+          nuits_louees?: number;
+          owner_user_id: string;
+          plateforme: string;
+          revenu_centimes?: number;
+          sejours_annee?: number;
+          sejours_annee_sans_montant?: number;
+        };
+        Update: {
+          annee?: number;
+          arrivees?: number;
+          arrivees_sans_montant?: number;
+          gite_id?: string;
+          id?: string;
+          mois?: number;
+          nuits_bloquees?: number;
+          nuits_louees?: number;
+          owner_user_id?: string;
+          plateforme?: string;
+          revenu_centimes?: number;
+          sejours_annee?: number;
+          sejours_annee_sans_montant?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'stay_month_totals_gite_fkey';
+            columns: ['gite_id', 'owner_user_id'];
+            isOneToOne: false;
+            referencedRelation: 'gites';
+            referencedColumns: ['id', 'owner_user_id'];
+          },
+        ];
+      };
       sync_logs: {
         Row: {
           added: number;
@@ -1542,6 +1598,13 @@ export type Database = {
           p_token: string;
         };
         Returns: string;
+      };
+      add_stay_month_totals: {
+        Args: {
+          p_stays: unknown[];
+          p_sign: number;
+        };
+        Returns: undefined;
       };
       apply_feed_sync: {
         Args: {
@@ -1837,6 +1900,12 @@ export type Database = {
         };
         Returns: undefined;
       };
+      rebuild_stay_month_totals: {
+        Args: {
+          p_owner?: string;
+        };
+        Returns: number;
+      };
       regenerate_guest_sheet: {
         Args: {
           p_sheet_id: string;
@@ -1916,6 +1985,28 @@ export type Database = {
           isOneToOne: false;
           isSetofReturn: true;
         };
+      };
+      stay_month_contribution: {
+        Args: {
+          p_status: string;
+          p_echo_of: string;
+          p_owner_marked_closure: boolean;
+          p_feed_kind: string;
+          p_date_debut: string;
+          p_date_fin: string;
+          p_montant: number;
+        };
+        Returns: {
+          annee: number;
+          mois: number;
+          nuits_louees: number;
+          nuits_bloquees: number;
+          revenu_centimes: number;
+          arrivees: number;
+          arrivees_sans_montant: number;
+          sejours_annee: number;
+          sejours_annee_sans_montant: number;
+        }[];
       };
       stay_month_shares: {
         Args: {

@@ -101,6 +101,19 @@ const FIXTURES: Record<string, Fixture> = {
     owner: READ_ONLY,
     existing: (w) => w.counts,
   },
+  // Kept by the triggers on reservations (stay-month-totals.test.ts): owners read them only.
+  stay_month_totals: {
+    row: (w, v) => ({
+      owner_user_id: w.owner,
+      gite_id: w.gites[v].id,
+      plateforme: 'direct',
+      annee: 2031,
+      mois: 1,
+      nuits_louees: 3,
+    }),
+    change: { nuits_louees: 99 },
+    owner: READ_ONLY,
+  },
   // Made and revoked through create/revoke_gite_export_link (tested in ical-export.test.ts).
   gite_export_links: {
     row: (w, v, tag) => ({
