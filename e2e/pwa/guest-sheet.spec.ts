@@ -7,7 +7,8 @@ import { addGites, createOwner, signIn, waitForServiceWorkerControl, withDb } fr
  * the access code, loses the network and reloads — still there —; the owner turns the link
  * off, and the link then shows the "no longer valid" page with the owner's contact.
  *
- * The gîte's information is arranged in SQL (the infos editor is another page's business).
+ * The owner types the wifi, the access code and the rules in the Infos voyageurs editor; the
+ * gîte's address and contact are arranged in SQL.
  */
 
 const GUEST = 'Hélène Garnier';
@@ -35,25 +36,37 @@ test('a guest sheet made by the owner opens without an account, keeps working of
       [owner.id, giteId],
     );
     await db.query(
-      `insert into public.infos_gites_wifi (owner_user_id, gite_id, ssid, wifi_password)
-       values ($1, $2, $3, $4)`,
-      [owner.id, giteId, SSID, WIFI_PASSWORD],
-    );
-    await db.query(
-      `insert into public.infos_gites_consignes
-         (owner_user_id, gite_id, langue, code_acces, horaire_arrivee, consignes_sejour)
-       values ($1, $2, 'fr', $3, '16:00', $4), ($1, $2, 'en', $3, '16:00', 'No parties, please.')`,
-      [owner.id, giteId, CODE, `Pas de fête. ${HOSTILE}`],
-    );
-    await db.query(
       `insert into public.infos_gites_contacts (owner_user_id, gite_id, type, nom, telephone)
        values ($1, $2, 'proprietaire', 'Marie Hôte', '+33 6 11 22 33 44')`,
       [owner.id, giteId],
     );
   });
 
-  // The owner: Réservations → the stay's form → its sheet → a new link.
-  await signIn(page, owner.email);
+  // The owner fills the guest information: the wifi, then the instructions and the access
+  // code in French and in English (Gîtes → « Infos voyageurs »).
+  await signIn(page, owner.email, '/gites');
+  await page.getByRole('link', { name: /^Infos voyageurs « / }).click();
+  const saved = (title: string) =>
+    expect(page.getByRole('status').filter({ hasText: `« ${title} » enregistré.` })).toBeVisible();
+  const wifi = page.getByRole('form', { name: 'Wi-Fi' });
+  await wifi.getByLabel('Nom du réseau (SSID)').fill(SSID);
+  await wifi.getByLabel('Mot de passe').fill(WIFI_PASSWORD);
+  await wifi.getByRole('button', { name: /^Enregistrer/ }).click();
+  await saved('Wi-Fi');
+  for (const [title, stayRules] of [
+    ['Consignes (en français)', `Pas de fête. ${HOSTILE}`],
+    ['Consignes (en anglais)', 'No parties, please.'],
+  ] as const) {
+    const form = page.getByRole('form', { name: title });
+    await form.getByLabel('Arrivée à partir de').fill('16:00');
+    await form.getByLabel('Code d’accès (boîte à clés, portail…)').fill(CODE);
+    await form.getByLabel('Pendant le séjour').fill(stayRules);
+    await form.getByRole('button', { name: /^Enregistrer/ }).click();
+    await saved(title);
+  }
+
+  // Then Réservations → the stay's form → its sheet → a new link.
+  await page.getByRole('link', { name: 'Réservations' }).click();
   await page.getByRole('button', { name: new RegExp(`^Modifier — ${GUEST}`) }).click();
   await page.getByRole('link', { name: /Fiche client/ }).click();
   await expect(page.getByRole('heading', { name: `Fiche client — ${GUEST}` })).toBeVisible();
