@@ -41,6 +41,14 @@ export const GUEST_JS_BUDGET_BYTES = 14 * 1024;
 export const GUEST_ROOTS: ReadonlyArray<{ key: string; label: string }> = [
   { key: 'guest.html', label: 'guest page' },
 ];
+/**
+ * The cleaner's page (/m/<token>, cleaner.html): the same kind of light page, same rules
+ * (measured: 3 KB — the page 2.4, the shared env reader and Vite's preload polyfill).
+ */
+export const CLEANER_JS_BUDGET_BYTES = 8 * 1024;
+export const CLEANER_ROOTS: ReadonlyArray<{ key: string; label: string }> = [
+  { key: 'cleaner.html', label: 'cleaner page' },
+];
 /** Owner-app packages that must never reach the guest page. */
 export const GUEST_FORBIDDEN_PACKAGES = [
   'react',
@@ -86,13 +94,18 @@ export interface BudgetReport {
   /** `file: package` for every lazy-only package found in a critical chunk. */
   violations: string[];
   /** The guest page's JavaScript, against its own budget. */
-  guest: {
-    chunks: ChunkSize[];
-    total: { raw: number; gzip: number; brotli: number };
-    budget: number;
-    /** `file: package` (or `file: src/app…`) for owner-app code found in a guest chunk. */
-    violations: string[];
-  };
+  guest: PublicPageReport;
+  /** The cleaner page's JavaScript, against its own budget. */
+  cleaner: PublicPageReport;
+}
+
+/** A page without an account (guest sheet, cleaner): its JavaScript, budget and rule breaks. */
+export interface PublicPageReport {
+  chunks: ChunkSize[];
+  total: { raw: number; gzip: number; brotli: number };
+  budget: number;
+  /** `file: package` (or `file: src/app…`) for owner-app code found in one of its chunks. */
+  violations: string[];
 }
 
 export function readManifest(outDir: string): Manifest {
@@ -191,15 +204,16 @@ function sumSizes(chunks: readonly ChunkSize[]) {
   );
 }
 
-/** The guest page's JavaScript (guest.html's entry and its static imports). */
+/** A public page's JavaScript (its HTML entry and the entry's static imports). */
 export function measureGuest(
   outDir: string,
   manifest: Manifest,
   budget = GUEST_JS_BUDGET_BYTES,
-): BudgetReport['guest'] {
+  roots: ReadonlyArray<{ key: string; label: string }> = GUEST_ROOTS,
+): PublicPageReport {
   const files = new Set<string>();
   const chunks: ChunkSize[] = [];
-  for (const [key, label] of criticalChunks(manifest, GUEST_ROOTS)) {
+  for (const [key, label] of criticalChunks(manifest, roots)) {
     const file = manifest[key]?.file;
     if (!file?.endsWith('.js') || files.has(file)) continue;
     files.add(file);
@@ -241,7 +255,15 @@ export function measureBudget(outDir: string, budget = CRITICAL_JS_BUDGET_BYTES)
   const violations = critical.flatMap((chunk) =>
     lazyOnlyPackagesIn(outDir, chunk.file).map((name) => `${chunk.file}: ${name}`),
   );
-  return { critical, total, budget, later, violations, guest: measureGuest(outDir, manifest) };
+  return {
+    critical,
+    total,
+    budget,
+    later,
+    violations,
+    guest: measureGuest(outDir, manifest),
+    cleaner: measureGuest(outDir, manifest, CLEANER_JS_BUDGET_BYTES, CLEANER_ROOTS),
+  };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -277,29 +299,30 @@ export function formatReport(report: BudgetReport): string {
   for (const violation of report.violations) {
     out.push(`NOT LAZY: ${violation} is on the critical path; it must load after the first render`);
   }
-  const { guest } = report;
-  out.push(
-    `Guest sheet page (/g/<token>): ${guest.chunks
-      .map((c) => `${c.file.replace(/^assets\//, '')} ${kb(c.brotli)}`)
-      .join(', ')} — total ${kb(guest.total.brotli)} brotli (${kb(guest.total.raw)} raw)`,
-  );
-  out.push(
-    guest.total.brotli <= guest.budget
-      ? `OK: guest page ${kb(guest.total.brotli)} brotli ≤ budget ${kb(guest.budget)}`
-      : `OVER BUDGET: guest page ${kb(guest.total.brotli)} brotli > ${kb(guest.budget)}`,
-  );
-  for (const violation of guest.violations) {
-    out.push(`OWNER CODE ON THE GUEST PAGE: ${violation}`);
-  }
+  out.push(...publicPageLines('Guest sheet page (/g/<token>)', 'guest page', report.guest));
+  out.push(...publicPageLines('Cleaner page (/m/<token>)', 'cleaner page', report.cleaner));
   return out.join('\n');
+}
+
+function publicPageLines(title: string, name: string, page: PublicPageReport): string[] {
+  return [
+    `${title}: ${page.chunks
+      .map((c) => `${c.file.replace(/^assets\//, '')} ${kb(c.brotli)}`)
+      .join(', ')} — total ${kb(page.total.brotli)} brotli (${kb(page.total.raw)} raw)`,
+    page.total.brotli <= page.budget
+      ? `OK: ${name} ${kb(page.total.brotli)} brotli ≤ budget ${kb(page.budget)}`
+      : `OVER BUDGET: ${name} ${kb(page.total.brotli)} brotli > ${kb(page.budget)}`,
+    ...page.violations.map((violation) => `OWNER CODE ON THE ${name.toUpperCase()}: ${violation}`),
+  ];
 }
 
 export function budgetPassed(report: BudgetReport): boolean {
   return (
     report.total.brotli <= report.budget &&
     report.violations.length === 0 &&
-    report.guest.total.brotli <= report.guest.budget &&
-    report.guest.violations.length === 0
+    [report.guest, report.cleaner].every(
+      (page) => page.total.brotli <= page.budget && page.violations.length === 0,
+    )
   );
 }
 

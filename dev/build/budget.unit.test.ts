@@ -13,6 +13,7 @@ import type { Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   budgetPassed,
+  CLEANER_JS_BUDGET_BYTES,
   CRITICAL_JS_BUDGET_BYTES,
   formatReport,
   GUEST_JS_BUDGET_BYTES,
@@ -73,6 +74,13 @@ describe('production build', () => {
     expect(guest.chunks.map((chunk) => chunk.file).join()).toMatch(/guest-/);
     expect(guest.violations).toEqual([]);
     expect(guest.total.brotli).toBeLessThanOrEqual(GUEST_JS_BUDGET_BYTES);
+  });
+
+  it('keeps the cleaner page (cleaner.html) within its own brotli budget, with no owner-app code', () => {
+    const { cleaner } = measureBudget(outDir);
+    expect(cleaner.chunks.map((chunk) => chunk.file).join()).toMatch(/cleaner-/);
+    expect(cleaner.violations).toEqual([]);
+    expect(cleaner.total.brotli).toBeLessThanOrEqual(CLEANER_JS_BUDGET_BYTES);
   });
 
   it('builds Sentry and web-vitals into chunks loaded only later (so the check above means something)', async () => {
