@@ -28,6 +28,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
+import WebSocket from 'ws';
 import type { Database } from '../../src/lib/database.types.ts';
 import { readStackInfo } from '../scale/db-url.ts';
 import { SCALE_PASSWORD } from '../scale/generate.ts';
@@ -63,6 +64,8 @@ const url = new URL(stack.url);
 if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
   throw new Error(`the bench targets loopback stacks only (got ${url.hostname})`);
 }
+// Node 20 has no WebSocket: supabase-js's realtime client (built with every client) takes ws.
+globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
 // The app's data layer reads its configuration like the browser app (src/lib/env.ts).
 process.env.VITE_SUPABASE_URL = stack.url;
 process.env.VITE_SUPABASE_ANON_KEY = stack.anonKey;
