@@ -8,13 +8,13 @@ export type FormResult<F extends string, V> =
   | { ok: false; errors: FieldErrors<F> };
 
 /**
- * Runs a form's zod schema on what was typed (every field as its input's text): the values
- * to send, or the first message of each field. Issues about anything but a field of the
- * draft are left out. Pure; the schema module is what brings zod.
+ * Runs a form's zod schema on what was typed (each field as its input's text, or a checkbox's
+ * boolean): the values to send, or the first message of each field. Issues about anything but
+ * a field of the draft are left out. Pure; the schema module is what brings zod.
  */
 export function validateForm<F extends string, V>(
-  schema: z.ZodType<V, Record<F, string>>,
-  draft: Record<F, string>,
+  schema: z.ZodType<V>,
+  draft: Readonly<Record<F, unknown>>,
 ): FormResult<F, V> {
   const result = schema.safeParse(draft);
   if (result.success) return { ok: true, value: result.data };

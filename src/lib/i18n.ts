@@ -18,6 +18,7 @@ export const commonMessages = {
   duplicate: 'Cet élément existe déjà.',
   unexpected: 'Une erreur est survenue. Réessayez dans un instant.',
   retry: 'Réessayer',
+  fixErrors: 'Corrigez les champs signalés : rien n’a été enregistré.',
 } as const;
 
 function stringField(error: unknown, key: string): string {

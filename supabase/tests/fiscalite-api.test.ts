@@ -27,13 +27,13 @@ import {
   componentSchema,
   settingsSchema,
   tripSchema,
-  validateForm,
   vehicleSchema,
 } from '@/features/fiscalite/fiscal-forms';
 import { savedResults, savedStatus } from '@/features/fiscalite/saved-simulation';
 import { simulate } from '@/features/fiscalite/simulation';
 import { buildSimulationInput } from '@/features/fiscalite/simulation-input';
 import { simulationInputHash } from '@/features/fiscalite/simulation-key';
+import { validateForm } from '@/lib/form-validation';
 import { signedUpOwner } from '../../dev/test/clients.ts';
 
 const stack = inject('stack');

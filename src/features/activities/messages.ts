@@ -32,7 +32,6 @@ export const activitiesMessages = {
   create: 'Ajouter l’activité',
   saving: 'Enregistrement…',
   cancel: 'Annuler',
-  fixErrors: 'Corrigez les champs signalés : rien n’a été enregistré.',
   distance: (km: string) => `à ${km} km`,
   website: 'Site web',
   // form

@@ -57,7 +57,6 @@ export const cleaningMessages = {
   saved: 'Ménage enregistré.',
   markedDone: 'Ménage marqué fait.',
   reopened: 'Ménage rouvert.',
-  fixErrors: 'Corrigez les champs signalés : rien n’a été enregistré.',
   timeInvalid: 'Heure invalide (format HH:MM).',
   windowInvalid: 'La fin doit venir après le début.',
   notesTooLong: (max: number) => `${max} caractères au plus.`,

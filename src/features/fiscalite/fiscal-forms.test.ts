@@ -8,10 +8,10 @@ import {
   parseKm,
   settingsSchema,
   tripSchema,
-  validateForm,
   vehicleSchema,
 } from '@/features/fiscalite/fiscal-forms';
 import { fiscalFormMessages as m } from '@/features/fiscalite/messages';
+import { validateForm } from '@/lib/form-validation';
 
 describe('euros typed the French way', () => {
   it('reads commas, points, grouping spaces and a trailing €, to the cent', () => {

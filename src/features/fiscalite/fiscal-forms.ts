@@ -203,22 +203,3 @@ export const carryForwardSchema = z.object({
   }),
   montant_centimes: amount(true).refine((cents) => cents > 0, { error: m.amountPositive }),
 });
-
-export type FormResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; errors: Partial<Record<string, string>> };
-
-/** Runs a schema on a draft: the values, or the first French message of each field. */
-export function validateForm<S extends z.ZodType>(
-  schema: S,
-  draft: unknown,
-): FormResult<z.output<S>> {
-  const result = schema.safeParse(draft);
-  if (result.success) return { ok: true, value: result.data };
-  const errors: Partial<Record<string, string>> = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0];
-    if (typeof field === 'string') errors[field] ??= issue.message;
-  }
-  return { ok: false, errors };
-}

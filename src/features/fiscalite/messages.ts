@@ -60,7 +60,6 @@ export const fiscalPageMessages = {
   loading: 'Chargement des données fiscales…',
   loadError: 'Impossible de charger les données fiscales.',
   offline: 'Hors ligne : la fiscalité s’affichera dès le retour de la connexion.',
-  fixErrors: 'Corrigez les champs signalés : rien n’a été enregistré.',
   cancel: 'Annuler',
   save: 'Enregistrer',
   saving: 'Enregistrement…',

@@ -44,7 +44,6 @@ export const linenMessages = {
   cancel: 'Annuler',
   saved: 'Stock enregistré.',
   washedDone: (article: string) => `« ${article} » : le linge sale est compté propre.`,
-  fixErrors: 'Corrigez les champs signalés : rien n’a été enregistré.',
   articleRequired: 'Indiquez l’article (draps 140, serviettes…).',
   articleTooLong: '100 caractères au plus.',
   quantityInvalid: 'Un nombre entier, 0 ou plus.',

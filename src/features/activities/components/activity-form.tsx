@@ -1,22 +1,18 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { focusFirstInvalid } from '@/components/focus-first-invalid';
+import { useId } from 'react';
 import { FormAlert } from '@/components/form-alert';
 import { OfflineFormNote } from '@/components/offline-banner';
 import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';
+import { useValidatedForm } from '@/components/use-validated-form';
 import {
   ACTIVITY_CATEGORIES,
   type ActivityDraft,
-  type ActivityErrors,
   type ActivityField,
   type ActivityValues,
+  activityFormSchema,
   categoryLabel,
-  validateActivityForm,
 } from '@/features/activities/activity-form-schema';
 import { activitiesMessages as m } from '@/features/activities/messages';
-import { describeError } from '@/lib/i18n';
-import { useDirtyForm } from '@/lib/pwa/dirty-forms';
-import { useWriteAccess } from '@/lib/pwa/write-access';
 
 const CATEGORY_OPTIONS = ACTIVITY_CATEGORIES.map((value) => ({
   value,
@@ -35,65 +31,27 @@ interface ActivityFormProps {
 export function ActivityForm({ title, initial, submitLabel, onSave, onCancel }: ActivityFormProps) {
   const idPrefix = useId();
   const titleId = `${idPrefix}-title`;
-  const formRef = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<ActivityErrors>({});
-  const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  useDirtyForm(JSON.stringify(draft) !== JSON.stringify(initial));
-  const write = useWriteAccess();
-
-  function setField(field: ActivityField, value: string) {
-    const next = { ...draft, [field]: value };
-    setDraft(next);
-    if (submitted) {
-      const result = validateActivityForm(next);
-      setErrors(result.ok ? {} : result.errors);
-    }
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (saving || write.blocked) return;
-    setSubmitted(true);
-    setSaveError(null);
-    const result = validateActivityForm(draft);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setSaveError(m.fixErrors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      await onSave(result.value);
-    } catch (error) {
-      setSaveError(describeError(error));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const form = useValidatedForm(activityFormSchema, initial, onSave);
+  const { draft, errors, write } = form;
 
   const fieldProps = (field: ActivityField) => ({
     id: `${idPrefix}-${field}`,
     name: field,
     value: draft[field],
     error: errors[field],
-    onChange: (event: { target: { value: string } }) => setField(field, event.target.value),
+    onChange: (event: { target: { value: string } }) => form.setField(field, event.target.value),
   });
 
   return (
     <form
-      ref={formRef}
+      ref={form.formRef}
       className="card activity-form"
       aria-labelledby={titleId}
       noValidate
-      onSubmit={handleSubmit}
+      onSubmit={form.handleSubmit}
     >
       <h2 id={titleId}>{title}</h2>
-      {saveError ? <FormAlert>{saveError}</FormAlert> : null}
+      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <div className="form-grid activity-grid">
         <TextField {...fieldProps('nom')} label={m.nomLabel} required autoComplete="off" />
         <SelectField
@@ -110,7 +68,7 @@ export function ActivityForm({ title, initial, submitLabel, onSave, onCancel }: 
             value={draft.description}
             aria-invalid={errors.description ? true : undefined}
             aria-describedby={errors.description ? `${idPrefix}-description-error` : undefined}
-            onChange={(event) => setField('description', event.target.value)}
+            onChange={(event) => form.setField('description', event.target.value)}
           />
           {errors.description ? (
             <p id={`${idPrefix}-description-error`} className="field-error">
@@ -137,10 +95,10 @@ export function ActivityForm({ title, initial, submitLabel, onSave, onCancel }: 
         <button
           type="submit"
           className="button button-primary"
-          disabled={saving || write.blocked}
+          disabled={form.saving || write.blocked}
           {...write.reasonProps}
         >
-          {saving ? m.saving : submitLabel}
+          {form.saving ? m.saving : submitLabel}
         </button>
       </div>
     </form>

@@ -1,9 +1,9 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { focusFirstInvalid } from '@/components/focus-first-invalid';
+import { useId, useState } from 'react';
 import { FormAlert } from '@/components/form-alert';
 import { OfflineFormNote } from '@/components/offline-banner';
 import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';
+import { useValidatedForm } from '@/components/use-validated-form';
 import type { Cleaner } from '@/features/cleaning/api/get-cleaners';
 import type { CleaningRow } from '@/features/cleaning/api/get-cleanings';
 import {
@@ -14,10 +14,6 @@ import {
 } from '@/features/cleaning/cleaning-form-schema';
 import { cleaningDay, shortTime } from '@/features/cleaning/cleaning-format';
 import { cleaningMessages as m } from '@/features/cleaning/messages';
-import { type FieldErrors, validateForm } from '@/lib/form-validation';
-import { describeError } from '@/lib/i18n';
-import { useDirtyForm } from '@/lib/pwa/dirty-forms';
-import { useWriteAccess } from '@/lib/pwa/write-access';
 
 function draftOf(row: CleaningRow): TaskDraft {
   return {
@@ -41,46 +37,19 @@ export function TaskForm({
   onCancel: () => void;
 }) {
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const [initial] = useState(() => draftOf(row));
-  const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors<TaskField>>({});
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  useDirtyForm(JSON.stringify(draft) !== JSON.stringify(initial));
-  const write = useWriteAccess();
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (saving || write.blocked) return;
-    const result = validateForm(taskFormSchema, draft);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setSaveError(m.fixErrors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    setSaveError(null);
-    setSaving(true);
-    try {
-      await onSave(result.value);
-    } catch (error) {
-      setSaveError(describeError(error));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const form = useValidatedForm(taskFormSchema, initial, onSave);
+  const { draft, errors, write } = form;
 
   const set = (field: TaskField) => (event: { target: { value: string } }) =>
-    setDraft({ ...draft, [field]: event.target.value });
+    form.setField(field, event.target.value);
 
   return (
-    <form ref={formRef} className="cleaning-form" noValidate onSubmit={handleSubmit}>
+    <form ref={form.formRef} className="cleaning-form" noValidate onSubmit={form.handleSubmit}>
       <h3 className="cleaning-form-title">
         {m.taskFormTitle(cleaningDay(row.date), row.gites?.nom ?? '')}
       </h3>
-      {saveError ? <FormAlert>{saveError}</FormAlert> : null}
+      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <div className="form-grid">
         <SelectField
           id={`${id}-cleaner`}
@@ -136,10 +105,10 @@ export function TaskForm({
         <button
           type="submit"
           className="button button-primary"
-          disabled={saving || write.blocked}
+          disabled={form.saving || write.blocked}
           {...write.reasonProps}
         >
-          {saving ? m.saving : m.save}
+          {form.saving ? m.saving : m.save}
         </button>
       </div>
     </form>

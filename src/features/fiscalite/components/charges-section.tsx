@@ -4,9 +4,9 @@ import { FormAlert } from '@/components/form-alert';
 import { OfflineFormNote } from '@/components/offline-banner';
 import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';
+import { useValidatedForm } from '@/components/use-validated-form';
 import type { ChargeRecord } from '@/features/fiscalite/api/get-charges';
 import { useDeleteCharge, useSaveCharge } from '@/features/fiscalite/api/save-charge';
-import { useFiscalForm } from '@/features/fiscalite/components/use-fiscal-form';
 import { CHARGE_KINDS, centsToInput, chargeSchema } from '@/features/fiscalite/fiscal-forms';
 import { fiscaliteMessages, fiscalPageMessages as m } from '@/features/fiscalite/messages';
 import { formatCents } from '@/features/fiscalite/money';
@@ -32,7 +32,7 @@ function ChargeForm({
   onSave: (values: ReturnType<typeof chargeSchema.parse>) => Promise<void>;
   onCancel?: () => void;
 }) {
-  const form = useFiscalForm(chargeSchema, initial, async (values) => {
+  const form = useValidatedForm(chargeSchema, initial, async (values) => {
     await onSave(values);
     form.reset(initial);
   });

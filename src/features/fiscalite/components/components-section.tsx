@@ -4,6 +4,7 @@ import { FormAlert } from '@/components/form-alert';
 import { OfflineFormNote } from '@/components/offline-banner';
 import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';
+import { useValidatedForm } from '@/components/use-validated-form';
 import type { ComponentRecord } from '@/features/fiscalite/api/get-components';
 import type { FiscalGite } from '@/features/fiscalite/api/get-fiscal-gites';
 import {
@@ -11,7 +12,6 @@ import {
   useDeleteComponent,
   useSaveComponent,
 } from '@/features/fiscalite/api/save-component';
-import { useFiscalForm } from '@/features/fiscalite/components/use-fiscal-form';
 import type { DepreciationLine } from '@/features/fiscalite/depreciation';
 import { SUGGESTED_DURATIONS } from '@/features/fiscalite/depreciation';
 import {
@@ -51,7 +51,7 @@ function ComponentForm({
   onSave: (values: ComponentValues) => Promise<void>;
   onCancel?: () => void;
 }) {
-  const form = useFiscalForm(componentSchema, initial, async (values) => {
+  const form = useValidatedForm(componentSchema, initial, async (values) => {
     await onSave(values);
     form.reset(initial);
   });

@@ -4,6 +4,7 @@ import { FormAlert } from '@/components/form-alert';
 import { OfflineFormNote } from '@/components/offline-banner';
 import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';
+import { useValidatedForm } from '@/components/use-validated-form';
 import type { CarryForwardRecord } from '@/features/fiscalite/api/get-carry-forwards';
 import type { SettingsRecord } from '@/features/fiscalite/api/get-settings';
 import {
@@ -11,7 +12,6 @@ import {
   useDeleteCarryForward,
 } from '@/features/fiscalite/api/save-carry-forward';
 import { useSaveSettings } from '@/features/fiscalite/api/save-settings';
-import { useFiscalForm } from '@/features/fiscalite/components/use-fiscal-form';
 import {
   carryForwardSchema,
   centsToInput,
@@ -40,7 +40,7 @@ function SettingsForm({ year, settings }: { year: number; settings: SettingsReco
       settings?.taux_marginal_bp === null || !settings ? '' : String(settings.taux_marginal_bp),
     autres_revenus_pro_centimes: centsToInput(settings?.autres_revenus_pro_centimes),
   };
-  const form = useFiscalForm(settingsSchema, initial, async (values) => {
+  const form = useValidatedForm(settingsSchema, initial, async (values) => {
     await save.mutateAsync({ id: settings?.id ?? null, values });
   });
   return (
@@ -92,7 +92,7 @@ function SettingsForm({ year, settings }: { year: number; settings: SettingsReco
 function CarryForwardForm({ year }: { year: number }) {
   const add = useAddCarryForward();
   const initial = { nature: 'deficit', annee_origine: String(year - 1), montant_centimes: '' };
-  const form = useFiscalForm(carryForwardSchema, initial, async (values) => {
+  const form = useValidatedForm(carryForwardSchema, initial, async (values) => {
     await add.mutateAsync(values);
     form.reset(initial);
   });

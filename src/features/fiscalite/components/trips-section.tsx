@@ -6,10 +6,10 @@ import { LoadError } from '@/components/load-error';
 import { OfflineFormNote } from '@/components/offline-banner';
 import { Pager } from '@/components/pager';
 import { TextField } from '@/components/text-field';
+import { useValidatedForm } from '@/components/use-validated-form';
 import type { TripTotals } from '@/features/fiscalite/api/get-trip-totals';
 import { type TripRow, tripsQueries, useTripsPage } from '@/features/fiscalite/api/get-trips';
 import { type TripValues, useDeleteTrip, useSaveTrip } from '@/features/fiscalite/api/save-trip';
-import { useFiscalForm } from '@/features/fiscalite/components/use-fiscal-form';
 import { tripSchema } from '@/features/fiscalite/fiscal-forms';
 import { type FiscalParams, fiscalSearch } from '@/features/fiscalite/fiscal-params';
 import { fiscalPageMessages as m } from '@/features/fiscalite/messages';
@@ -39,7 +39,7 @@ function TripForm({
   onSave: (values: TripValues) => Promise<void>;
   onCancel?: () => void;
 }) {
-  const form = useFiscalForm(tripSchema, initial, async (values) => {
+  const form = useValidatedForm(tripSchema, initial, async (values) => {
     await onSave(values);
     form.reset(initial);
   });

@@ -1,10 +1,10 @@
 import { FormAlert } from '@/components/form-alert';
 import { OfflineFormNote } from '@/components/offline-banner';
 import { TextField } from '@/components/text-field';
+import { useValidatedForm } from '@/components/use-validated-form';
 import type { TripTotals } from '@/features/fiscalite/api/get-trip-totals';
 import type { VehicleRecord } from '@/features/fiscalite/api/get-vehicle';
 import { useDeleteVehicle, useSaveVehicle } from '@/features/fiscalite/api/save-vehicle';
-import { useFiscalForm } from '@/features/fiscalite/components/use-fiscal-form';
 import { centsToInput, vehicleSchema } from '@/features/fiscalite/fiscal-forms';
 import { fiscaliteMessages, fiscalPageMessages as m } from '@/features/fiscalite/messages';
 import { formatCents, formatRate } from '@/features/fiscalite/money';
@@ -49,7 +49,7 @@ function toDraft(vehicle: VehicleRecord | null): Draft {
 function VehicleForm({ year, vehicle }: { year: number; vehicle: VehicleRecord | null }) {
   const save = useSaveVehicle(year);
   const initial = toDraft(vehicle);
-  const form = useFiscalForm(vehicleSchema, initial, async (values) => {
+  const form = useValidatedForm(vehicleSchema, initial, async (values) => {
     await save.mutateAsync({ id: vehicle?.id ?? null, values });
   });
   return (

@@ -1,8 +1,8 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { focusFirstInvalid } from '@/components/focus-first-invalid';
+import { useId } from 'react';
 import { FormAlert } from '@/components/form-alert';
 import { OfflineFormNote } from '@/components/offline-banner';
 import { TextField } from '@/components/text-field';
+import { useValidatedForm } from '@/components/use-validated-form';
 import {
   type LinenDraft,
   type LinenField,
@@ -10,10 +10,6 @@ import {
   linenFormSchema,
 } from '@/features/linen/linen-form-schema';
 import { linenMessages as m } from '@/features/linen/messages';
-import { type FieldErrors, validateForm } from '@/lib/form-validation';
-import { describeError } from '@/lib/i18n';
-import { useDirtyForm } from '@/lib/pwa/dirty-forms';
-import { useWriteAccess } from '@/lib/pwa/write-access';
 
 const NUMBER_FIELDS: ReadonlyArray<{ field: Exclude<LinenField, 'article'>; label: string }> = [
   { field: 'quantite_en_service', label: m.inUse },
@@ -37,46 +33,19 @@ export function LinenForm({
   onCancel: () => void;
 }) {
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors<LinenField>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const write = useWriteAccess();
-  useDirtyForm(JSON.stringify(draft) !== JSON.stringify(initial));
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (saving || write.blocked) return;
-    const result = validateForm(linenFormSchema, draft);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setFailure(m.fixErrors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    setFailure(null);
-    setSaving(true);
-    try {
-      await onSave(result.value);
-    } catch (error) {
-      setFailure(describeError(error));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const form = useValidatedForm(linenFormSchema, initial, onSave);
+  const { draft, errors, write } = form;
 
   return (
     <form
-      ref={formRef}
+      ref={form.formRef}
       className="card linen-form"
       aria-labelledby={`${id}-title`}
       noValidate
-      onSubmit={handleSubmit}
+      onSubmit={form.handleSubmit}
     >
       <h3 id={`${id}-title`}>{title}</h3>
-      {failure ? <FormAlert>{failure}</FormAlert> : null}
+      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <div className="linen-form-grid">
         <TextField
           id={`${id}-article`}
@@ -85,7 +54,7 @@ export function LinenForm({
           value={draft.article}
           error={errors.article}
           autoComplete="off"
-          onChange={(event) => setDraft({ ...draft, article: event.target.value })}
+          onChange={(event) => form.setField('article', event.target.value)}
         />
         {NUMBER_FIELDS.map(({ field, label }) => (
           <TextField
@@ -95,7 +64,7 @@ export function LinenForm({
             inputMode="numeric"
             value={draft[field]}
             error={errors[field]}
-            onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
+            onChange={(event) => form.setField(field, event.target.value)}
           />
         ))}
       </div>
@@ -107,10 +76,10 @@ export function LinenForm({
         <button
           type="submit"
           className="button button-primary"
-          disabled={saving || write.blocked}
+          disabled={form.saving || write.blocked}
           {...write.reasonProps}
         >
-          {saving ? m.saving : m.save}
+          {form.saving ? m.saving : m.save}
         </button>
       </div>
     </form>

@@ -1,25 +1,26 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { focusFirstInvalid } from '@/components/focus-first-invalid';
-import { validateForm } from '@/features/fiscalite/fiscal-forms';
-import { fiscalPageMessages as m } from '@/features/fiscalite/messages';
-import { describeError } from '@/lib/i18n';
+import { validateForm } from '@/lib/form-validation';
+import { commonMessages, describeError } from '@/lib/i18n';
 import { useDirtyForm } from '@/lib/pwa/dirty-forms';
 import { useWriteAccess } from '@/lib/pwa/write-access';
 
 /**
- * The Fiscalité forms' common behaviour: a draft of raw strings, validated by a zod schema
- * before anything is sent (a bad value changes nothing, its French message shows under the
- * field and takes the focus), writes disabled offline, unsaved-change protection.
+ * What every form of the app does: a draft of raw values (inputs' text, checkboxes'
+ * booleans), validated by a zod schema before anything is sent — a bad value changes nothing,
+ * its French message shows under the field and the first one takes the focus —, the save's
+ * error shown in the form, writes disabled offline, unsaved-change protection. Once submitted,
+ * each change re-validates, so a fixed field loses its message at once.
  */
-export function useFiscalForm<S extends z.ZodType, D extends Record<string, string | boolean>>(
-  schema: S,
+export function useValidatedForm<V, D extends Record<string, string | boolean>>(
+  schema: z.ZodType<V>,
   initial: D,
-  onSave: (values: z.output<S>) => Promise<void>,
+  onSave: (values: V) => Promise<void>,
 ) {
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<D>(initial);
-  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<keyof D & string, string>>>({});
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -31,7 +32,7 @@ export function useFiscalForm<S extends z.ZodType, D extends Record<string, stri
     const next = { ...draft, [field]: value };
     setDraft(next);
     if (submitted) {
-      const result = validateForm(schema, next);
+      const result = validateForm<keyof D & string, V>(schema, next);
       setErrors(result.ok ? {} : result.errors);
     }
   }
@@ -41,10 +42,10 @@ export function useFiscalForm<S extends z.ZodType, D extends Record<string, stri
     if (saving || write.blocked) return;
     setSubmitted(true);
     setFormError(null);
-    const result = validateForm(schema, draft);
+    const result = validateForm<keyof D & string, V>(schema, draft);
     if (!result.ok) {
       setErrors(result.errors);
-      setFormError(m.fixErrors);
+      setFormError(commonMessages.fixErrors);
       focusFirstInvalid(formRef.current);
       return;
     }
