@@ -1233,6 +1233,7 @@ export type Database = {
           gite_id: string;
           id: string;
           montant: number | null;
+          nb_adultes: number | null;
           nb_personnes: number | null;
           notes: string | null;
           owner_marked_closure: boolean;
@@ -1258,6 +1259,7 @@ export type Database = {
           gite_id: string;
           id?: string;
           montant?: number | null;
+          nb_adultes?: number | null;
           nb_personnes?: number | null;
           notes?: string | null;
           owner_marked_closure?: boolean;
@@ -1281,6 +1283,7 @@ export type Database = {
           gite_id?: string;
           id?: string;
           montant?: number | null;
+          nb_adultes?: number | null;
           nb_personnes?: number | null;
           notes?: string | null;
           owner_marked_closure?: boolean;
@@ -1534,6 +1537,59 @@ export type Database = {
             isOneToOne: false;
             referencedRelation: 'ical_feeds';
             referencedColumns: ['id', 'gite_id', 'owner_user_id'];
+          },
+        ];
+      };
+      taxe_sejour_settings: {
+        Row: {
+          commune: string;
+          created_at: string;
+          gite_id: string;
+          id: string;
+          owner_user_id: string;
+          plafond_centimes: number | null;
+          plateformes_collectrices: string[];
+          regle: string;
+          tarif_centimes: number | null;
+          taux_points_base: number | null;
+          taxe_additionnelle: boolean;
+          updated_at: string;
+        };
+        Insert: {
+          commune: string;
+          created_at?: string;
+          gite_id: string;
+          id?: string;
+          owner_user_id?: string;
+          plafond_centimes?: number | null;
+          plateformes_collectrices?: string[];
+          regle: string;
+          tarif_centimes?: number | null;
+          taux_points_base?: number | null;
+          taxe_additionnelle?: boolean;
+          updated_at?: string;
+        };
+        Update: {
+          commune?: string;
+          created_at?: string;
+          gite_id?: string;
+          id?: string;
+          owner_user_id?: string;
+          plafond_centimes?: number | null;
+          plateformes_collectrices?: string[];
+          regle?: string;
+          tarif_centimes?: number | null;
+          taux_points_base?: number | null;
+          taxe_additionnelle?: boolean;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'taxe_sejour_settings_gite_fkey';
+            columns: ['gite_id', 'owner_user_id'];
+            isOneToOne: false;
+            referencedRelation: 'gites';
+            referencedColumns: ['id', 'owner_user_id'];
           },
         ];
       };
@@ -1971,6 +2027,7 @@ export type Database = {
           gite_id: string;
           id: string;
           montant: number | null;
+          nb_adultes: number | null;
           nb_personnes: number | null;
           notes: string | null;
           owner_marked_closure: boolean;
@@ -2045,6 +2102,48 @@ export type Database = {
           p_attempts: number;
         };
         Returns: string;
+      };
+      taxe_sejour_ledger: {
+        Args: {
+          p_from: string;
+          p_to: string;
+        };
+        Returns: {
+          reservation_id: string;
+          gite_id: string;
+          gite_nom: string;
+          commune: string;
+          mois: string;
+          date_debut: string;
+          date_fin: string;
+          plateforme: string;
+          client_nom: string;
+          nuits: number;
+          nuits_sejour: number;
+          nb_personnes: number;
+          adultes_taxables: number;
+          personnes_exonerees: number;
+          regle: string;
+          prix_nuitee_centimes: number;
+          tarif_centimes: number;
+          montant_centimes: number;
+          collecte_par: string;
+          anomalies: string[];
+        }[];
+      };
+      taxe_sejour_totals: {
+        Args: {
+          p_from: string;
+          p_to: string;
+        };
+        Returns: {
+          mois: string;
+          collecte_par: string;
+          sejours: number;
+          nuitees_taxables: number;
+          montant_centimes: number;
+          lignes_incompletes: number;
+        }[];
       };
       unaccent_lower: {
         Args: {

@@ -217,6 +217,17 @@ const FIXTURES: Record<string, Fixture> = {
     change: { quantite_propre: 1 },
     owner: ALL,
   },
+  taxe_sejour_settings: {
+    row: (w, v) => ({
+      owner_user_id: w.owner,
+      gite_id: w.gites[v].id,
+      commune: 'Niort',
+      regle: 'tarif_fixe',
+      tarif_centimes: 80,
+    }),
+    change: { tarif_centimes: 90 },
+    owner: ALL,
+  },
   simulations_fiscales: {
     row: (w, _v, tag) => ({ owner_user_id: w.owner, annee: 2026, inputs_hash: tag }),
     change: { is_stale: true },
