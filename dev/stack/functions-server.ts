@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { icalExportHandler } from '../../supabase/functions/_shared/export/ical-export.ts';
+import { healthHandler } from '../../supabase/functions/_shared/health/health.ts';
 
 type Handler = (request: Request) => Promise<Response>;
 
@@ -35,16 +36,22 @@ async function send(response: Response, out: ServerResponse) {
 
 export async function startFunctionsServer(options: {
   port: number;
-  /** The gateway's URL and anon key: the functions call the API as deployed ones do. */
+  /** The gateway's URL and keys: the functions call the API as deployed ones do. */
   apiUrl: string;
   anonKey: string;
+  serviceRoleKey: string;
 }): Promise<{ server: Server; stop(): Promise<void> }> {
   const anon = createClient(options.apiUrl, options.anonKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
   });
+  const service = createClient(options.apiUrl, options.serviceRoleKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+  });
   const functions: Record<string, Handler> = {
     'ical-export': icalExportHandler(anon),
+    health: healthHandler(service),
   };
   const server = createServer((message, out) => {
     const name = (message.url ?? '/').split(/[/?]/)[1] ?? '';

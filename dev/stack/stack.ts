@@ -178,6 +178,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       port: functionsPort,
       apiUrl: `http://127.0.0.1:${ports.gateway}`,
       anonKey: keys.anonKey,
+      serviceRoleKey: keys.serviceRoleKey,
     });
     stops.push(() => functions.stop());
 
