@@ -1918,6 +1918,24 @@ export type Database = {
           manque: number;
         }[];
       };
+      micro_bic_ceiling: {
+        Args: {
+          p_annee: number;
+          p_categorie: string;
+        };
+        Returns: number;
+      };
+      micro_bic_checks: {
+        Args: {
+          p_owner: string;
+          p_annee: number;
+        };
+        Returns: {
+          plafond: number;
+          recettes: number;
+          categories: string[];
+        }[];
+      };
       new_access_token: {
         Args: never;
         Returns: string;
@@ -1927,6 +1945,34 @@ export type Database = {
           p_from: string;
         };
         Returns: string;
+      };
+      notification_date: {
+        Args: {
+          p_date: string;
+        };
+        Returns: string;
+      };
+      notification_euros: {
+        Args: {
+          p_cents: number;
+        };
+        Returns: string;
+      };
+      notification_today: {
+        Args: never;
+        Returns: string;
+      };
+      notify_linen_shortfalls: {
+        Args: never;
+        Returns: number;
+      };
+      notify_stale_feeds: {
+        Args: never;
+        Returns: number;
+      };
+      notify_unassigned_cleanings: {
+        Args: never;
+        Returns: number;
       };
       owner_has_paid_plan: {
         Args: {
@@ -2001,6 +2047,10 @@ export type Database = {
         };
         Returns: undefined;
       };
+      run_notification_checks: {
+        Args: never;
+        Returns: Json;
+      };
       save_gite: {
         Args: {
           gite: Json;
@@ -2042,6 +2092,10 @@ export type Database = {
           isOneToOne: false;
           isSetofReturn: true;
         };
+      };
+      service_health: {
+        Args: never;
+        Returns: Json;
       };
       stay_month_contribution: {
         Args: {
