@@ -10,6 +10,7 @@ export const navItems: ReadonlyArray<{ to: string; label: string }> = [
   { to: '/linge', label: 'Linge' },
   { to: '/statistiques', label: 'Statistiques' },
   { to: '/fiscalite', label: 'Fiscalité' },
+  { to: '/taxe-de-sejour', label: 'Taxe de séjour' },
   { to: '/gites', label: 'Gîtes' },
   { to: '/fiches-clients', label: 'Fiches clients' },
 ];
