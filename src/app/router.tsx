@@ -38,6 +38,7 @@ export function createAppRouter() {
                 { path: 'linge', lazy: () => import('@/app/routes/linge') },
                 { path: 'statistiques', lazy: () => import('@/app/routes/statistiques') },
                 { path: 'fiscalite', lazy: () => import('@/app/routes/fiscalite') },
+                { path: 'notifications', lazy: () => import('@/app/routes/notifications') },
                 { path: 'taxe-de-sejour', lazy: () => import('@/app/routes/taxe-de-sejour') },
                 { path: 'fiches-clients', lazy: () => import('@/app/routes/fiches-clients') },
                 {

@@ -7,6 +7,7 @@ import { useSession } from '@/features/auth/api/use-session';
 import { describeAuthError } from '@/features/auth/auth-errors';
 import { authMessages } from '@/features/auth/messages';
 import { SIGN_IN_PATH } from '@/features/auth/redirect-target';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { commonMessages } from '@/lib/i18n';
 import { offlineMessages, useWriteAccess } from '@/lib/pwa/write-access';
 import { TelemetryChoiceButton } from '@/lib/telemetry/telemetry-choice';
@@ -50,6 +51,7 @@ export function AppLayout() {
             </ul>
           </nav>
           <div className="account">
+            <NotificationBell />
             <span className="account-email" title={email}>
               <span className="visually-hidden">{appMessages.signedInAs} </span>
               {email}
