@@ -150,6 +150,8 @@ export async function startLocalSync(options: LocalSyncOptions): Promise<LocalSy
     if (queued.error) throw new Error(`enqueue_due_feeds: ${queued.error.message}`);
     const purged = await client.rpc('purge_sync_history', {});
     if (purged.error) throw new Error(`purge_sync_history: ${purged.error.message}`);
+    const checked = await client.rpc('run_notification_checks', {});
+    if (checked.error) throw new Error(`run_notification_checks: ${checked.error.message}`);
   };
   const work = async () => {
     const report = await syncUntilIdle({
