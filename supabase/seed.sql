@@ -2,8 +2,9 @@
 -- Demo data — run once on a fresh local database, after the migrations.
 --
 -- Log in as demo@liveownerunit.fr / demo-gites-2026.
--- Dates are relative to the day the seed runs (six months back, six months
--- ahead), so the demo always has past stays, today's arrivals and a future.
+-- Dates are relative to the day the seed runs (from 1 January of last year to
+-- six months ahead), so the demo always has past stays — a whole previous year
+-- for the statistics and the tax simulation —, today's arrivals and a future.
 -- Everything is set-based and deterministic (hashtext, no random()).
 -- =============================================================================
 
@@ -70,10 +71,10 @@ insert into public.ical_feeds (
    now() - interval '14 minutes', now() - interval '14 minutes', 'success', 200, now() + interval '1 minute');
 
 -- =============================================================================
--- A year of reservations
+-- Reservations, from January of last year to six months ahead
 -- =============================================================================
--- One slot per gîte and week, Saturday to Saturday, from 26 weeks back to 26
--- weeks ahead. About 80 % of slots hold a stay (90 % in July-August), 5 % an
+-- One slot per gîte and week, Saturday to Saturday, from the week of 1 January
+-- of last year to 26 weeks ahead. About 80 % of slots hold a stay (90 % in July-August), 5 % an
 -- owner's block. Platform shares: Airbnb ~45 %, Booking.com ~30 %, Gîtes de
 -- France ~10 %, direct ~15 %; a platform the gîte is not listed on gives way to
 -- one of its feeds. Stays fit inside their week, so a gîte never double-books.
@@ -109,7 +110,9 @@ slots as (
     abs(hashtext(g.id::text || ':' || w)) as h
   from public.gites g
   join tarifs t on t.gite_id = g.id
-  cross join generate_series(-26, 25) as w
+  cross join generate_series(
+    -((current_date - make_date(extract(year from current_date)::int - 1, 1, 1)) / 7 + 1), 25
+  ) as w
   where g.owner_user_id = '00000000-0000-4000-8000-0000000000d1'
 ),
 tirages as (
