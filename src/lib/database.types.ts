@@ -1958,6 +1958,13 @@ export type Database = {
         };
         Returns: string;
       };
+      notification_feed_name: {
+        Args: {
+          p_label: string;
+          p_platform: string;
+        };
+        Returns: string;
+      };
       notification_today: {
         Args: never;
         Returns: string;

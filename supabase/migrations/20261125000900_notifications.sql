@@ -55,7 +55,23 @@ as $$
   select (pg_catalog.now() at time zone 'Europe/Paris')::date
 $$;
 
+-- A feed as the owner knows it: its label, else its platform's name (src/lib/platforms.ts).
+create or replace function public.notification_feed_name(p_label text, p_platform text)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select coalesce(nullif(btrim(p_label), ''), case p_platform
+    when 'airbnb' then 'Airbnb'
+    when 'booking' then 'Booking.com'
+    when 'abritel' then 'Abritel'
+    when 'gites_de_france' then 'Gîtes de France'
+    else 'calendrier externe' end)
+$$;
+
 revoke all on function public.notification_date(date) from public, anon, authenticated;
+revoke all on function public.notification_feed_name(text, text) from public, anon, authenticated;
 revoke all on function public.notification_euros(bigint) from public, anon, authenticated;
 revoke all on function public.notification_today() from public, anon, authenticated;
 
@@ -97,7 +113,7 @@ begin
       left('Calendrier importé : ' || g.nom, 200),
       case when count(*) = 1 then '1 séjour à venir importé depuis '
            else count(*) || ' séjours à venir importés depuis ' end
-        || coalesce(f.label, f.platform) || '.',
+        || public.notification_feed_name(f.label, f.platform) || '.',
       '/reservations', f.gite_id,
       jsonb_build_object('feed_id', f.id, 'sejours', count(*), 'premier_import', true),
       'feed_imported:' || f.id
@@ -116,7 +132,8 @@ begin
       left('Nouvelle réservation : ' || g.nom, 200),
       'Du ' || public.notification_date(n.date_debut) || ' au '
         || public.notification_date(n.date_fin)
-        || coalesce(' — ' || n.client_nom, '') || ' (' || coalesce(f.label, f.platform) || ').',
+        || coalesce(' — ' || n.client_nom, '')
+        || ' (' || public.notification_feed_name(f.label, f.platform) || ').',
       '/reservations', n.gite_id, n.id,
       jsonb_build_object('feed_id', n.feed_id, 'date_debut', n.date_debut,
         'date_fin', n.date_fin),
@@ -149,7 +166,8 @@ begin
               else 'Réservation rétablie : ' end || g.nom, 200),
     'Du ' || public.notification_date(n.date_debut) || ' au '
       || public.notification_date(n.date_fin)
-      || coalesce(' — ' || n.client_nom, '') || ' (' || coalesce(f.label, f.platform) || ').',
+      || coalesce(' — ' || n.client_nom, '')
+      || ' (' || public.notification_feed_name(f.label, f.platform) || ').',
     '/reservations', n.gite_id, n.id,
     jsonb_build_object('feed_id', n.feed_id, 'date_debut', n.date_debut, 'date_fin', n.date_fin),
     -- A stay cancelled, restored and cancelled again another day is news again.
@@ -424,8 +442,8 @@ begin
   insert into public.notifications (owner_user_id, type, titre, message, lien, gite_id, data,
     dedupe_key)
   select f.owner_user_id, 'feed_stale',
-    left('Calendrier non synchronisé : ' || coalesce(f.label, f.platform) || ' (' || g.nom || ')',
-      200),
+    left('Calendrier non synchronisé : ' || public.notification_feed_name(f.label, f.platform)
+      || ' (' || g.nom || ')', 200),
     case when f.last_success_at is null
          then 'Ce calendrier n’a encore jamais pu être lu. Vérifiez son lien.'
          else 'Dernière lecture réussie le '

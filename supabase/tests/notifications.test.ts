@@ -327,7 +327,7 @@ describe('scheduled checks', () => {
     await call('notify_stale_feeds');
     const notices = await notificationsOf(owner, 'feed_stale');
     expect(notices).toHaveLength(1);
-    expect(notices[0]?.titre).toBe(`Calendrier non synchronisé : booking (${gite.nom})`);
+    expect(notices[0]?.titre).toBe(`Calendrier non synchronisé : Booking.com (${gite.nom})`);
   });
 
   it('notify_linen_shortfalls: one per gîte short for the coming week, listing the articles, none on a second call', async () => {
