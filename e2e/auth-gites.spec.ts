@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { recordRestWrites } from './support/rest-writes';
 
 const PASSWORD = 'gites-e2e-2026';
 /**
@@ -25,17 +26,6 @@ async function signUp(page: Page): Promise<string> {
   await expect(page).toHaveURL(/\/gites$/);
   await expect(page.getByRole('heading', { name: 'Mes gîtes', level: 1 })).toBeVisible();
   return email;
-}
-
-/** Records every write the page sends to the REST API. */
-function recordRestWrites(page: Page): string[] {
-  const writes: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().includes('/rest/v1/') && request.method() !== 'GET') {
-      writes.push(`${request.method()} ${request.url()}`);
-    }
-  });
-  return writes;
 }
 
 test('an owner signs up, adds a gîte with a feed, keeps the session across a reload, then signs out', async ({

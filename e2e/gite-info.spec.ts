@@ -1,16 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { createOwner, E2E_PASSWORD, withDb } from './support/reservations-data';
-
-/** Records every write the page sends to the REST API. */
-function recordRestWrites(page: Page): string[] {
-  const writes: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().includes('/rest/v1/') && request.method() !== 'GET') {
-      writes.push(`${request.method()} ${request.url()}`);
-    }
-  });
-  return writes;
-}
+import { recordRestWrites } from './support/rest-writes';
 
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto('/connexion?redirectTo=%2Fgites');

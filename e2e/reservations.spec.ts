@@ -10,6 +10,7 @@ import {
   uniqueEmail,
   withDb,
 } from './support/reservations-data';
+import { recordRestWrites } from './support/rest-writes';
 
 /** 2026-07-14 → 14/07/2026, as the list writes days. */
 function frenchDay(iso: string): string {
@@ -27,17 +28,6 @@ async function signIn(page: Page, email: string, then = '/reservations'): Promis
   await page.getByLabel('Mot de passe', { exact: true }).fill(E2E_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).toHaveURL(new RegExp(`${then.replace(/[?]/g, '\\?')}$`));
-}
-
-/** Records every write the page sends to the REST API. */
-function recordRestWrites(page: Page): string[] {
-  const writes: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().includes('/rest/v1/') && request.method() !== 'GET') {
-      writes.push(`${request.method()} ${request.url()}`);
-    }
-  });
-  return writes;
 }
 
 test('an owner books a stay by hand, is warned of an overlap, finds guests without accents and cancels', async ({
