@@ -170,9 +170,14 @@ describe('a feed’s new and cancelled stays', () => {
     });
     expect(cNotice?.reservation_id).toBeTruthy();
 
+    // a moves by a day: written by the sync, but neither new nor cancelled.
+    const moved = stay('a@airbnb', inDays(11), inDays(13));
+    await sync([moved, b, c]);
+    expect(await notificationsOf(owner)).toHaveLength(2);
+
     // b leaves the feed: cancelled once, and a re-sync says nothing more.
-    await sync([a, c]);
-    await sync([a, c]);
+    await sync([moved, c]);
+    await sync([moved, c]);
     const cancelled = await notificationsOf(owner, 'reservation_cancelled');
     expect(cancelled).toHaveLength(1);
     expect(cancelled[0]?.titre).toBe(`Réservation annulée : ${gite.nom}`);
@@ -231,6 +236,21 @@ describe('micro-BIC ceiling', () => {
       'chambre_hotes',
     ]);
     expect(rows[0]?.c).toBeNull();
+  });
+
+  it('says nothing about the revenue of a past year', async () => {
+    const owner = await signedUpOwner(stack, 'notif-bic-past');
+    const gite = await createGite(owner.client, {
+      categorie_fiscale: 'meuble_tourisme_non_classe',
+    });
+    const last = Number(inDays(0).slice(0, 4)) - 1;
+    await addStay(owner.client, gite.id, `${last}-05-10`, `${last}-05-12`, { montant: 90000 });
+    const { rows } = await db.query<{ n: string }>(
+      'select sum(revenu_centimes) as n from public.stay_month_totals where owner_user_id = $1',
+      [owner.user.id],
+    );
+    expect(Number(rows[0]?.n)).toBe(9_000_000);
+    expect(await notificationsOf(owner, 'micro_bic_ceiling')).toHaveLength(0);
   });
 
   it('notifies once at 80 % and once above 100 % of the year’s ceiling', async () => {
