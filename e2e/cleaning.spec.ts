@@ -146,3 +146,24 @@ test('the owner plans cleanings, gives a cleaner a link, and the cleaner ticks o
   await expect(cleaner.page.getByText(/Ce lien ne fonctionne plus/)).toBeVisible();
   await cleaner.context.close();
 });
+
+test('when reopening a cleaning fails, the page says so and the cleaning stays done', async ({
+  page,
+}) => {
+  const owner = await ownerWithStays();
+  await withDb((db) =>
+    db.query(
+      `update public.cleaning_schedule set status = 'done', done_at = now() where owner_user_id = $1`,
+      [owner.id],
+    ),
+  );
+  await signIn(page, owner.email, { to: '/menage?statut=done' });
+  await page.route('**/rest/v1/cleaning_schedule**', (route) =>
+    route.request().method() === 'PATCH'
+      ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"message":"down"}' })
+      : route.fallback(),
+  );
+  await task(page, 1).getByRole('button', { name: 'Rouvrir' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(task(page, 1).getByText('Fait', { exact: true })).toBeVisible();
+});

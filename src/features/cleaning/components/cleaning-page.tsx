@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { FormAlert } from '@/components/form-alert';
 import { LoadError } from '@/components/load-error';
 import { Pager } from '@/components/pager';
 import { SelectField } from '@/components/select-field';
@@ -27,7 +28,7 @@ import { CleanersPanel } from '@/features/cleaning/components/cleaners-panel';
 import { DoneForm } from '@/features/cleaning/components/done-form';
 import { TaskForm } from '@/features/cleaning/components/task-form';
 import { cleaningMessages as m } from '@/features/cleaning/messages';
-import { locale } from '@/lib/i18n';
+import { describeError, locale } from '@/lib/i18n';
 import { todayIso } from '@/lib/iso-date';
 import { clampPage, pageCount } from '@/lib/pagination';
 import { useWriteAccess } from '@/lib/pwa/write-access';
@@ -43,12 +44,15 @@ function CleaningItem({
   open,
   setOpen,
   onChange,
+  onReopen,
 }: {
   row: CleaningRow;
   cleaners: Cleaner[];
   open: Open;
   setOpen: (open: Open) => void;
   onChange: (change: CleaningChange, message: string) => Promise<void>;
+  /** Reopens the cleaning; a failure is shown by the page (the button has no form). */
+  onReopen: () => Promise<void>;
 }) {
   const write = useWriteAccess();
   const hours = timeWindow(row.heure_debut, row.heure_fin);
@@ -124,7 +128,7 @@ function CleaningItem({
               className="button button-quiet"
               disabled={write.blocked}
               {...write.reasonProps}
-              onClick={() => onChange({ kind: 'reopen' }, m.reopened)}
+              onClick={() => void onReopen()}
             >
               {m.reopen}
             </button>
@@ -147,16 +151,28 @@ export function CleaningPage() {
   const update = useUpdateCleaning();
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
 
   const go = (next: Partial<CleaningParams>) => {
     setOpen(null);
     navigate({ search: cleaningSearch({ ...params, page: 1, ...next }) });
   };
 
+  /** Throws on failure: the form that sent it shows the error. */
   async function change(id: string, cleaningChange: CleaningChange, message: string) {
+    setFailure(null);
     await update.mutateAsync({ id, change: cleaningChange });
     setOpen(null);
     setNotice(message);
+  }
+
+  async function reopen(id: string) {
+    setNotice(null);
+    try {
+      await change(id, { kind: 'reopen' }, m.reopened);
+    } catch (error) {
+      setFailure(describeError(error));
+    }
   }
 
   const cleanerList = cleaners.data ?? [];
@@ -202,6 +218,7 @@ export function CleaningPage() {
                 setOpen(next);
               }}
               onChange={(cleaningChange, message) => change(row.id, cleaningChange, message)}
+              onReopen={() => reopen(row.id)}
             />
           ))}
         </ol>
@@ -275,6 +292,7 @@ export function CleaningPage() {
               ]}
             />
           </search>
+          {failure ? <FormAlert>{failure}</FormAlert> : null}
           {notice ? (
             <p className="notice" role="status">
               {notice}
