@@ -20,6 +20,7 @@ function draft(overrides: Partial<ReservationDraft> = {}): ReservationDraft {
     client_email: 'Jeanne.Dupont@Example.fr',
     client_telephone: '06 12 34 56 78',
     nb_personnes: '4',
+    nb_adultes: '2',
     montant: '1 250,50',
     notes: '',
     ...overrides,
@@ -44,6 +45,7 @@ describe('direct booking form', () => {
         client_email: 'jeanne.dupont@example.fr',
         client_telephone: '06 12 34 56 78',
         nb_personnes: 4,
+        nb_adultes: 2,
         montant: 1250.5,
         notes: null,
       },
@@ -141,6 +143,17 @@ describe('direct booking form', () => {
     expect(directError('nb_personnes', { nb_personnes: '100' })).toBeUndefined();
   });
 
+  it('takes the adults (taxe de séjour) as a whole number, never more than the guests', () => {
+    expect(directError('nb_adultes', { nb_adultes: '' })).toBeUndefined();
+    expect(directError('nb_adultes', { nb_adultes: '0' })).toBeUndefined();
+    expect(directError('nb_adultes', { nb_adultes: '1,5' })).toBe(m.nbAdultesInvalid);
+    expect(directError('nb_adultes', { nb_adultes: '5' })).toBe(m.nbAdultesTooMany);
+    // Unknown guest count: any adult count up to 100 is accepted.
+    expect(directError('nb_adultes', { nb_personnes: '', nb_adultes: '5' })).toBeUndefined();
+    const imported = validateReservationForm(draft({ nb_adultes: '6' }), 'imported');
+    expect(imported.ok ? null : imported.errors).toEqual({ nb_adultes: m.nbAdultesTooMany });
+  });
+
   it('caps the notes at the database limit', () => {
     expect(directError('notes', { notes: 'a'.repeat(10_001) })).toBe(m.notesTooLong);
   });
@@ -160,6 +173,7 @@ describe('imported stay form', () => {
         client_email: 'jeanne.dupont@example.fr',
         client_telephone: '06 12 34 56 78',
         nb_personnes: 4,
+        nb_adultes: 2,
         montant: 1250.5,
         notes: null,
       },
@@ -187,6 +201,7 @@ describe('drafts', () => {
       client_email: null,
       client_telephone: null,
       nb_personnes: 4,
+      nb_adultes: 3,
       montant: 1250.5,
       notes: 'Arrivée tardive',
     };

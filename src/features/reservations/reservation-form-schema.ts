@@ -30,6 +30,8 @@ export interface ReservationDraft {
   client_email: string;
   client_telephone: string;
   nb_personnes: string;
+  /** Guests aged 18 or more (taxe de séjour: minors are exempt); '' when not told. */
+  nb_adultes: string;
   montant: string;
   notes: string;
 }
@@ -44,6 +46,7 @@ export const IMPORTED_EDITABLE_FIELDS = [
   'client_email',
   'client_telephone',
   'nb_personnes',
+  'nb_adultes',
   'montant',
   'notes',
 ] as const satisfies readonly ReservationField[];
@@ -90,6 +93,20 @@ const nbPersonnesSchema = z
       .nullable(),
   );
 
+const nbAdultesSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{0,3}$/, { error: m.nbAdultesInvalid })
+  .transform((value) => (value === '' ? null : Number(value)))
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(0, { error: m.nbAdultesInvalid })
+      .max(NB_PERSONNES_MAX, { error: m.nbAdultesInvalid })
+      .nullable(),
+  );
+
 /** Spaces (also the narrow no-break space of fr-FR numbers) and a trailing € are allowed. */
 const SPACES = /[\s\u00a0\u202f]/g;
 const AMOUNT = /^-?\d+(?:[.,]\d{1,2})?$/;
@@ -120,6 +137,7 @@ const ownerFields = {
   client_email: emailSchema,
   client_telephone: telephoneSchema,
   nb_personnes: nbPersonnesSchema,
+  nb_adultes: nbAdultesSchema,
   montant: montantSchema,
   notes: optionalText(NOTES_MAX_LENGTH, m.notesTooLong),
 };
@@ -160,6 +178,7 @@ const FIELDS: readonly string[] = [
   'client_email',
   'client_telephone',
   'nb_personnes',
+  'nb_adultes',
   'montant',
   'notes',
 ];
@@ -178,6 +197,14 @@ function stayError(draft: ReservationDraft): string | undefined {
   return undefined;
 }
 
+/** More adults than guests (the database's check too): checked even when another field is wrong. */
+function adultsError(draft: ReservationDraft): string | undefined {
+  const adults = draft.nb_adultes.trim();
+  const people = draft.nb_personnes.trim();
+  if (!/^\d{1,3}$/.test(adults) || !/^\d{1,3}$/.test(people)) return undefined;
+  return Number(adults) > Number(people) ? m.nbAdultesTooMany : undefined;
+}
+
 /** Validates the form; the first message per field wins. Pure. */
 export function validateReservationForm(
   draft: ReservationDraft,
@@ -190,17 +217,22 @@ export function validateReservationForm(
       if (isField(field)) errors[field] ??= issue.message;
     }
   };
+  const adults = adultsError(draft);
   if (kind === 'imported') {
     const result = importedReservationSchema.safeParse(draft);
-    if (result.success) return { ok: true, kind, value: result.data };
-    collect(result.error.issues);
+    if (result.success && adults === undefined) return { ok: true, kind, value: result.data };
+    if (!result.success) collect(result.error.issues);
+    if (adults !== undefined) errors.nb_adultes ??= adults;
     return { ok: false, errors };
   }
   const result = directReservationSchema.safeParse(draft);
   const stay = stayError(draft);
-  if (result.success && stay === undefined) return { ok: true, kind, value: result.data };
+  if (result.success && stay === undefined && adults === undefined) {
+    return { ok: true, kind, value: result.data };
+  }
   if (!result.success) collect(result.error.issues);
   if (stay !== undefined) errors.date_fin ??= stay;
+  if (adults !== undefined) errors.nb_adultes ??= adults;
   return { ok: false, errors };
 }
 
@@ -213,6 +245,7 @@ export function emptyReservationDraft(giteId = ''): ReservationDraft {
     client_email: '',
     client_telephone: '',
     nb_personnes: '',
+    nb_adultes: '',
     montant: '',
     notes: '',
   };
@@ -232,6 +265,7 @@ export function reservationToDraft(row: {
   client_email: string | null;
   client_telephone: string | null;
   nb_personnes: number | null;
+  nb_adultes: number | null;
   montant: number | null;
   notes: string | null;
 }): ReservationDraft {
@@ -243,6 +277,7 @@ export function reservationToDraft(row: {
     client_email: row.client_email ?? '',
     client_telephone: row.client_telephone ?? '',
     nb_personnes: row.nb_personnes === null ? '' : String(row.nb_personnes),
+    nb_adultes: row.nb_adultes === null ? '' : String(row.nb_adultes),
     montant: row.montant === null ? '' : amountText(row.montant),
     notes: row.notes ?? '',
   };

@@ -45,6 +45,7 @@ export type ReservationListRow = Pick<
   | 'client_email'
   | 'client_telephone'
   | 'nb_personnes'
+  | 'nb_adultes'
   | 'montant'
   | 'date_debut'
   | 'date_fin'
@@ -61,7 +62,7 @@ export type ReservationListRow = Pick<
  * complete, an echo of our own export, a period the owner marked as a closure).
  */
 export const RESERVATION_LIST_SELECT =
-  'id, gite_id, feed_id, external_uid, plateforme, status, client_nom, client_email, client_telephone, nb_personnes, montant, date_debut, date_fin, notes, has_overlap, feed_kind, echo_of, owner_marked_closure, gites(nom, couleur)';
+  'id, gite_id, feed_id, external_uid, plateforme, status, client_nom, client_email, client_telephone, nb_personnes, nb_adultes, montant, date_debut, date_fin, notes, has_overlap, feed_kind, echo_of, owner_marked_closure, gites(nom, couleur)';
 
 /** The builder's filter methods this feature uses (supabase-js query builders have them all). */
 interface Filterable<Self> {

@@ -32,6 +32,7 @@ function booking(giteId: string, overrides: Partial<DirectReservationValues> = {
     client_email: 'jeanne@example.fr',
     client_telephone: '06 12 34 56 78',
     nb_personnes: 4,
+    nb_adultes: 2,
     montant: 1250.5,
     notes: 'Arrivée tardive',
     ...overrides,
@@ -42,7 +43,7 @@ async function readRow(id: string) {
   const { rows } = await db.query(
     `select owner_user_id, gite_id, plateforme, status, client_nom, montant::float8 as montant,
             to_char(date_debut, 'YYYY-MM-DD') as date_debut, to_char(date_fin, 'YYYY-MM-DD') as date_fin,
-            cancelled_at, notes, nb_personnes
+            cancelled_at, notes, nb_personnes, nb_adultes
      from public.reservations where id = $1`,
     [id],
   );
@@ -116,6 +117,7 @@ describe('direct bookings: create, edit, cancel', () => {
         client_email: null,
         client_telephone: '0601020304',
         nb_personnes: 5,
+        nb_adultes: 3,
         montant: 820,
         notes: null,
       },
@@ -124,6 +126,7 @@ describe('direct bookings: create, edit, cancel', () => {
       client_nom: 'Famille Lefèvre',
       montant: 820,
       nb_personnes: 5,
+      nb_adultes: 3,
       date_debut: '2026-09-01',
       plateforme: 'booking',
     });

@@ -310,6 +310,12 @@ export function ReservationFormDialog({
                 inputMode="numeric"
               />
               <TextField
+                {...fieldProps('nb_adultes')}
+                label={m.nbAdultesLabel}
+                inputMode="numeric"
+                hint={m.nbAdultesHint}
+              />
+              <TextField
                 {...fieldProps('montant')}
                 label={m.montantLabel}
                 inputMode="decimal"
