@@ -10,8 +10,9 @@ async function ownerWithNotifications() {
     await db.query(
       `insert into public.notifications (owner_user_id, type, titre, message, lien)
        values ($1, 'info', 'Bienvenue', 'Vos notifications arrivent ici.', '/tableau-de-bord'),
-              ($1, 'sync_failed', '<b>Synchronisation impossible</b> : Airbnb', null, '/gites')`,
-      [owner.id],
+              ($1, 'sync_failed', '<b>Synchronisation impossible</b> : Airbnb', null,
+               '/gites/' || $2)`,
+      [owner.id, gite],
     );
     for (const [from, to] of [
       ['2030-07-01', '2030-07-08'],
@@ -74,4 +75,9 @@ test('an owner sees the unread count, opens the list, marks one then all read, a
   await expect(items).toHaveCount(3);
   await page.getByRole('link', { name: 'Bienvenue' }).click();
   await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  // A sync failure links to its gîte (as fail_sync_task writes it): the Gîtes page.
+  await page.goBack();
+  await page.getByRole('link', { name: /Synchronisation impossible/ }).click();
+  await expect(page).toHaveURL(/\/gites$/);
+  await expect(page.getByRole('heading', { name: 'Mes gîtes', level: 1 })).toBeVisible();
 });

@@ -28,6 +28,9 @@ export function createAppRouter() {
                 { path: 'tableau-de-bord', lazy: () => import('@/app/routes/tableau-de-bord') },
                 { path: 'reservations', lazy: () => import('@/app/routes/reservations') },
                 { path: 'gites', lazy: () => import('@/app/routes/gites') },
+                // A gîte's own address (the sync's failure notices link there): its card is on
+                // the Gîtes page.
+                { path: 'gites/:giteId', loader: () => redirect('/gites') },
                 { path: 'gites/:giteId/infos', lazy: () => import('@/app/routes/gite-infos') },
                 {
                   path: 'gites/:giteId/activites',
