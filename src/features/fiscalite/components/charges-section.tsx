@@ -7,11 +7,11 @@ import { TextField } from '@/components/text-field';
 import { useValidatedForm } from '@/components/use-validated-form';
 import type { ChargeRecord } from '@/features/fiscalite/api/get-charges';
 import { useDeleteCharge, useSaveCharge } from '@/features/fiscalite/api/save-charge';
+import { RowActions } from '@/features/fiscalite/components/row-actions';
 import { CHARGE_KINDS, centsToInput, chargeSchema } from '@/features/fiscalite/fiscal-forms';
 import { fiscaliteMessages, fiscalPageMessages as m } from '@/features/fiscalite/messages';
 import { formatCents } from '@/features/fiscalite/money';
 import type { ChargeKind } from '@/features/fiscalite/regime-reel';
-import { useWriteAccess } from '@/lib/pwa/write-access';
 
 const KIND_OPTIONS = CHARGE_KINDS.map((value) => ({
   value,
@@ -94,7 +94,6 @@ function ChargeForm({
 export function ChargesSection({ year, charges }: { year: number; charges: ChargeRecord[] }) {
   const save = useSaveCharge(year);
   const remove = useDeleteCharge(year);
-  const write = useWriteAccess();
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<ChargeRecord | null>(null);
   const total = charges.reduce((sum, c) => sum + c.montant_centimes, 0);
@@ -134,26 +133,11 @@ export function ChargesSection({ year, charges }: { year: number; charges: Charg
                 </span>
                 <span className="fiscal-row-amount">{formatCents(charge.montant_centimes)}</span>
                 <span className="fiscal-row-actions">
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    disabled={write.blocked}
-                    {...write.reasonProps}
-                    onClick={() => setEditing(charge.id)}
-                  >
-                    {m.edit}
-                    <span className="visually-hidden"> « {describe(charge)} »</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-danger-quiet"
-                    disabled={write.blocked}
-                    {...write.reasonProps}
-                    onClick={() => setDeleting(charge)}
-                  >
-                    {m.delete}
-                    <span className="visually-hidden"> « {describe(charge)} »</span>
-                  </button>
+                  <RowActions
+                    label={describe(charge)}
+                    onEdit={() => setEditing(charge.id)}
+                    onDelete={() => setDeleting(charge)}
+                  />
                 </span>
               </li>
             ),

@@ -12,6 +12,7 @@ import {
   useDeleteComponent,
   useSaveComponent,
 } from '@/features/fiscalite/api/save-component';
+import { RowActions } from '@/features/fiscalite/components/row-actions';
 import type { DepreciationLine } from '@/features/fiscalite/depreciation';
 import { SUGGESTED_DURATIONS } from '@/features/fiscalite/depreciation';
 import {
@@ -23,7 +24,6 @@ import {
 import { fiscalPageMessages as m } from '@/features/fiscalite/messages';
 import { formatCents } from '@/features/fiscalite/money';
 import { formatIsoDate } from '@/lib/iso-date';
-import { useWriteAccess } from '@/lib/pwa/write-access';
 
 const KIND_OPTIONS = COMPONENT_KINDS.map((value) => ({ value, label: m.componentKinds[value] }));
 const kindLabel = (nature: string) =>
@@ -171,7 +171,6 @@ export function ComponentsSection({
 }) {
   const save = useSaveComponent();
   const remove = useDeleteComponent();
-  const write = useWriteAccess();
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<ComponentRecord | null>(null);
   const names = new Map(gites.map((g) => [g.id, g.nom]));
@@ -217,26 +216,11 @@ export function ComponentsSection({
                     : `${m.annuity(year)} : ${formatCents(lines?.[index]?.annuity ?? 0)}`}
                 </span>
                 <span className="fiscal-row-actions">
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    disabled={write.blocked}
-                    {...write.reasonProps}
-                    onClick={() => setEditing(row.id)}
-                  >
-                    {m.edit}
-                    <span className="visually-hidden"> « {row.libelle} »</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-danger-quiet"
-                    disabled={write.blocked}
-                    {...write.reasonProps}
-                    onClick={() => setDeleting(row)}
-                  >
-                    {m.delete}
-                    <span className="visually-hidden"> « {row.libelle} »</span>
-                  </button>
+                  <RowActions
+                    label={row.libelle}
+                    onEdit={() => setEditing(row.id)}
+                    onDelete={() => setDeleting(row)}
+                  />
                 </span>
               </li>
             ),

@@ -12,6 +12,7 @@ import {
   useDeleteCarryForward,
 } from '@/features/fiscalite/api/save-carry-forward';
 import { useSaveSettings } from '@/features/fiscalite/api/save-settings';
+import { RowActions } from '@/features/fiscalite/components/row-actions';
 import {
   carryForwardSchema,
   centsToInput,
@@ -20,7 +21,6 @@ import {
 import { fiscalPageMessages as m } from '@/features/fiscalite/messages';
 import { formatCents, formatRate } from '@/features/fiscalite/money';
 import { MARGINAL_RATES } from '@/features/fiscalite/social';
-import { useWriteAccess } from '@/lib/pwa/write-access';
 
 const RATE_OPTIONS = [
   { value: '', label: m.marginalRateUnknown },
@@ -159,7 +159,6 @@ export function HouseholdSection({
   carrySource: string;
 }) {
   const remove = useDeleteCarryForward();
-  const write = useWriteAccess();
   const [deleting, setDeleting] = useState<CarryForwardRecord | null>(null);
   return (
     <section className="card fiscal-section" aria-labelledby="fiscal-household-title">
@@ -177,16 +176,7 @@ export function HouseholdSection({
               <span className="fiscal-row-label">{carryLabel(row)}</span>
               <span className="fiscal-row-amount">{formatCents(row.montant_centimes)}</span>
               <span className="fiscal-row-actions">
-                <button
-                  type="button"
-                  className="button button-danger-quiet"
-                  disabled={write.blocked}
-                  {...write.reasonProps}
-                  onClick={() => setDeleting(row)}
-                >
-                  {m.delete}
-                  <span className="visually-hidden"> « {carryLabel(row)} »</span>
-                </button>
+                <RowActions label={carryLabel(row)} onDelete={() => setDeleting(row)} />
               </span>
             </li>
           ))}

@@ -10,13 +10,13 @@ import { useValidatedForm } from '@/components/use-validated-form';
 import type { TripTotals } from '@/features/fiscalite/api/get-trip-totals';
 import { type TripRow, tripsQueries, useTripsPage } from '@/features/fiscalite/api/get-trips';
 import { type TripValues, useDeleteTrip, useSaveTrip } from '@/features/fiscalite/api/save-trip';
+import { RowActions } from '@/features/fiscalite/components/row-actions';
 import { tripSchema } from '@/features/fiscalite/fiscal-forms';
 import { type FiscalParams, fiscalSearch } from '@/features/fiscalite/fiscal-params';
 import { fiscalPageMessages as m } from '@/features/fiscalite/messages';
 import { tripKilometres } from '@/features/fiscalite/vehicle';
 import { commonMessages } from '@/lib/i18n';
 import { formatIsoDate } from '@/lib/iso-date';
-import { useWriteAccess } from '@/lib/pwa/write-access';
 
 type Draft = {
   date: string;
@@ -127,7 +127,6 @@ export function TripsSection({ params, totals }: { params: FiscalParams; totals:
   const list = useTripsPage(year, params.tripsPage);
   const save = useSaveTrip(year);
   const remove = useDeleteTrip(year);
-  const write = useWriteAccess();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<TripRow | null>(null);
@@ -187,26 +186,11 @@ export function TripsSection({ params, totals }: { params: FiscalParams; totals:
                     <td>{km(tripKilometres(row))}</td>
                     <td>{row.vehicule ?? ''}</td>
                     <td className="fiscal-row-actions">
-                      <button
-                        type="button"
-                        className="button button-quiet"
-                        disabled={write.blocked}
-                        {...write.reasonProps}
-                        onClick={() => setEditing(row.id)}
-                      >
-                        {m.edit}
-                        <span className="visually-hidden"> « {row.motif} »</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-danger-quiet"
-                        disabled={write.blocked}
-                        {...write.reasonProps}
-                        onClick={() => setDeleting(row)}
-                      >
-                        {m.delete}
-                        <span className="visually-hidden"> « {row.motif} »</span>
-                      </button>
+                      <RowActions
+                        label={row.motif}
+                        onEdit={() => setEditing(row.id)}
+                        onDelete={() => setDeleting(row)}
+                      />
                     </td>
                   </tr>
                 ),
