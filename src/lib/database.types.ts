@@ -376,6 +376,41 @@ export type Database = {
           },
         ];
       };
+      cm_support_messages: {
+        Row: {
+          auteur: string;
+          created_at: string;
+          id: string;
+          message: string;
+          owner_user_id: string;
+          ticket_id: string;
+        };
+        Insert: {
+          auteur?: string;
+          created_at?: string;
+          id?: string;
+          message: string;
+          owner_user_id?: string;
+          ticket_id: string;
+        };
+        Update: {
+          auteur?: string;
+          created_at?: string;
+          id?: string;
+          message?: string;
+          owner_user_id?: string;
+          ticket_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'cm_support_messages_ticket_fkey';
+            columns: ['ticket_id', 'owner_user_id'];
+            isOneToOne: false;
+            referencedRelation: 'cm_support_tickets';
+            referencedColumns: ['id', 'owner_user_id'];
+          },
+        ];
+      };
       cm_support_tickets: {
         Row: {
           client_id: string | null;

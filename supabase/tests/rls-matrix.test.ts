@@ -28,6 +28,7 @@ interface World {
   reservations: [Row, Row, Row];
   cleaners: [Row, Row, Row];
   client: Row;
+  ticket: Row;
   errorLog: Row;
   /** The owner's reservation_counts row (made by the trigger when the stays were added). */
   counts: Row;
@@ -345,6 +346,12 @@ const FIXTURES: Record<string, Fixture> = {
     change: { sujet: 'Changé' },
     owner: ['select', 'insert', 'update'],
   },
+  // Owners add their answers and read the thread; replies come from support (service role).
+  cm_support_messages: {
+    row: (w) => ({ owner_user_id: w.owner, ticket_id: w.ticket.id, message: 'Merci !' }),
+    change: { message: 'Changé' },
+    owner: ['select', 'insert'],
+  },
   error_logs: {
     row: (w) => ({ owner_user_id: w.owner, message: 'TypeError: boom' }),
     change: { message: 'changé' },
@@ -504,6 +511,11 @@ async function buildWorld(owner: string): Promise<World> {
     owner_user_id: owner,
     email: `${tag()}@exemple.fr`,
   });
+  const ticket = await insertRow('cm_support_tickets', {
+    owner_user_id: owner,
+    sujet: 'Parent ticket',
+    message: 'Bonjour',
+  });
   const errorLog = await insertRow('error_logs', {
     owner_user_id: owner,
     message: 'parent report',
@@ -528,6 +540,7 @@ async function buildWorld(owner: string): Promise<World> {
     reservations: [r0, r1, r2],
     cleaners: [c0, c1, c2],
     client,
+    ticket,
     errorLog,
     counts,
   };
@@ -546,6 +559,8 @@ function parentOf(world: World, table: string): Row {
       return world.cleaners[2];
     case 'cm_clients':
       return world.client;
+    case 'cm_support_tickets':
+      return world.ticket;
     case 'error_logs':
       return world.errorLog;
     default:
