@@ -16,7 +16,9 @@ export function ErrorScreen({ error, eventId, onRetry }: ErrorScreenProps) {
       <p>{stale ? appMessages.staleText : appMessages.errorText}</p>
       {eventId ? (
         <p className="error-reference">
-          {appMessages.errorReference} <code>{eventId}</code>
+          {appMessages.errorReference} <code>{eventId}</code>{' '}
+          {/* A full page load: after a crash, the app's state is not to be trusted. */}
+          <a href={`/aide?erreur=${encodeURIComponent(eventId)}`}>{appMessages.contactSupport}</a>
         </p>
       ) : null}
       <div className="form-actions">

@@ -7,6 +7,7 @@ export const appMessages = {
   errorText:
     'La page n’a pas pu s’afficher. Réessayez ; si le problème continue, rechargez la page.',
   errorReference: 'Référence de l’erreur :',
+  contactSupport: 'Écrire au support avec cette référence',
   retry: 'Réessayer',
   reload: 'Recharger la page',
   staleTitle: 'Nouvelle version disponible',

@@ -13,4 +13,5 @@ export const navItems: ReadonlyArray<{ to: string; label: string }> = [
   { to: '/taxe-de-sejour', label: 'Taxe de séjour' },
   { to: '/gites', label: 'Gîtes' },
   { to: '/fiches-clients', label: 'Fiches clients' },
+  { to: '/aide', label: 'Aide' },
 ];

@@ -40,6 +40,8 @@ export function createAppRouter() {
                 { path: 'menage', lazy: () => import('@/app/routes/menage') },
                 { path: 'linge', lazy: () => import('@/app/routes/linge') },
                 { path: 'statistiques', lazy: () => import('@/app/routes/statistiques') },
+                { path: 'aide', lazy: () => import('@/app/routes/aide') },
+                { path: 'aide/:ticketId', lazy: () => import('@/app/routes/aide-demande') },
                 { path: 'fiscalite', lazy: () => import('@/app/routes/fiscalite') },
                 { path: 'notifications', lazy: () => import('@/app/routes/notifications') },
                 { path: 'taxe-de-sejour', lazy: () => import('@/app/routes/taxe-de-sejour') },
