@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { FormAlert } from '@/components/form-alert';
-import { OfflineFormNote } from '@/components/offline-banner';
 import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';
 import { useValidatedForm } from '@/components/use-validated-form';
 import type { ChargeRecord } from '@/features/fiscalite/api/get-charges';
 import { useDeleteCharge, useSaveCharge } from '@/features/fiscalite/api/save-charge';
+import { FiscalForm } from '@/features/fiscalite/components/fiscal-form';
 import { RowActions } from '@/features/fiscalite/components/row-actions';
 import { CHARGE_KINDS, centsToInput, chargeSchema } from '@/features/fiscalite/fiscal-forms';
 import { fiscaliteMessages, fiscalPageMessages as m } from '@/features/fiscalite/messages';
@@ -37,14 +36,12 @@ function ChargeForm({
     form.reset(initial);
   });
   return (
-    <form
-      ref={form.formRef}
-      className="fiscal-form"
-      aria-label={title}
-      noValidate
-      onSubmit={form.handleSubmit}
+    <FiscalForm
+      form={form}
+      label={title}
+      submitLabel={onCancel ? m.save : m.add}
+      onCancel={onCancel}
     >
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <div className="form-grid">
         <SelectField
           label={m.chargeKind}
@@ -70,23 +67,7 @@ function ChargeForm({
           onChange={(e) => form.setField('montant_centimes', e.target.value)}
         />
       </div>
-      <div className="form-actions">
-        <OfflineFormNote />
-        {onCancel ? (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {m.cancel}
-          </button>
-        ) : null}
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={form.saving || form.write.blocked}
-          {...form.write.reasonProps}
-        >
-          {form.saving ? m.saving : onCancel ? m.save : m.add}
-        </button>
-      </div>
-    </form>
+    </FiscalForm>
   );
 }
 

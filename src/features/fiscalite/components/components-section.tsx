@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { FormAlert } from '@/components/form-alert';
-import { OfflineFormNote } from '@/components/offline-banner';
 import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';
 import { useValidatedForm } from '@/components/use-validated-form';
@@ -12,6 +10,7 @@ import {
   useDeleteComponent,
   useSaveComponent,
 } from '@/features/fiscalite/api/save-component';
+import { FiscalForm } from '@/features/fiscalite/components/fiscal-form';
 import { RowActions } from '@/features/fiscalite/components/row-actions';
 import type { DepreciationLine } from '@/features/fiscalite/depreciation';
 import { SUGGESTED_DURATIONS } from '@/features/fiscalite/depreciation';
@@ -61,14 +60,12 @@ function ComponentForm({
       ? SUGGESTED_DURATIONS[form.draft.nature as Exclude<ComponentKind, 'terrain'>]
       : null;
   return (
-    <form
-      ref={form.formRef}
-      className="fiscal-form"
-      aria-label={title}
-      noValidate
-      onSubmit={form.handleSubmit}
+    <FiscalForm
+      form={form}
+      label={title}
+      submitLabel={onCancel ? m.save : m.add}
+      onCancel={onCancel}
     >
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <div className="form-grid">
         <SelectField
           label={m.gite}
@@ -123,23 +120,7 @@ function ComponentForm({
           </>
         )}
       </div>
-      <div className="form-actions">
-        <OfflineFormNote />
-        {onCancel ? (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {m.cancel}
-          </button>
-        ) : null}
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={form.saving || form.write.blocked}
-          {...form.write.reasonProps}
-        >
-          {form.saving ? m.saving : onCancel ? m.save : m.add}
-        </button>
-      </div>
-    </form>
+    </FiscalForm>
   );
 }
 

@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { FormAlert } from '@/components/form-alert';
-import { OfflineFormNote } from '@/components/offline-banner';
 import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';
 import { useValidatedForm } from '@/components/use-validated-form';
@@ -12,6 +10,7 @@ import {
   useDeleteCarryForward,
 } from '@/features/fiscalite/api/save-carry-forward';
 import { useSaveSettings } from '@/features/fiscalite/api/save-settings';
+import { FiscalForm } from '@/features/fiscalite/components/fiscal-form';
 import { RowActions } from '@/features/fiscalite/components/row-actions';
 import {
   carryForwardSchema,
@@ -44,14 +43,7 @@ function SettingsForm({ year, settings }: { year: number; settings: SettingsReco
     await save.mutateAsync({ id: settings?.id ?? null, values });
   });
   return (
-    <form
-      ref={form.formRef}
-      className="fiscal-form"
-      aria-label={m.householdTitle}
-      noValidate
-      onSubmit={form.handleSubmit}
-    >
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
+    <FiscalForm form={form} label={m.householdTitle} submitLabel={m.saveSettings}>
       <div className="form-grid">
         <div>
           <SelectField
@@ -74,18 +66,7 @@ function SettingsForm({ year, settings }: { year: number; settings: SettingsReco
           onChange={(e) => form.setField('autres_revenus_pro_centimes', e.target.value)}
         />
       </div>
-      <div className="form-actions">
-        <OfflineFormNote />
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={form.saving || form.write.blocked}
-          {...form.write.reasonProps}
-        >
-          {form.saving ? m.saving : m.saveSettings}
-        </button>
-      </div>
-    </form>
+    </FiscalForm>
   );
 }
 
@@ -97,14 +78,7 @@ function CarryForwardForm({ year }: { year: number }) {
     form.reset(initial);
   });
   return (
-    <form
-      ref={form.formRef}
-      className="fiscal-form"
-      aria-label={m.carryTitle}
-      noValidate
-      onSubmit={form.handleSubmit}
-    >
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
+    <FiscalForm form={form} label={m.carryTitle} submitLabel={m.addCarry}>
       <div className="form-grid">
         <SelectField
           label={m.carryKind}
@@ -131,18 +105,7 @@ function CarryForwardForm({ year }: { year: number }) {
           onChange={(e) => form.setField('montant_centimes', e.target.value)}
         />
       </div>
-      <div className="form-actions">
-        <OfflineFormNote />
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={form.saving || form.write.blocked}
-          {...form.write.reasonProps}
-        >
-          {form.saving ? m.saving : m.addCarry}
-        </button>
-      </div>
-    </form>
+    </FiscalForm>
   );
 }
 

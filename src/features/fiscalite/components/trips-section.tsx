@@ -1,15 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { FormAlert } from '@/components/form-alert';
 import { LoadError } from '@/components/load-error';
-import { OfflineFormNote } from '@/components/offline-banner';
 import { Pager } from '@/components/pager';
 import { TextField } from '@/components/text-field';
 import { useValidatedForm } from '@/components/use-validated-form';
 import type { TripTotals } from '@/features/fiscalite/api/get-trip-totals';
 import { type TripRow, tripsQueries, useTripsPage } from '@/features/fiscalite/api/get-trips';
 import { type TripValues, useDeleteTrip, useSaveTrip } from '@/features/fiscalite/api/save-trip';
+import { FiscalForm } from '@/features/fiscalite/components/fiscal-form';
 import { RowActions } from '@/features/fiscalite/components/row-actions';
 import { tripSchema } from '@/features/fiscalite/fiscal-forms';
 import { type FiscalParams, fiscalSearch } from '@/features/fiscalite/fiscal-params';
@@ -44,14 +43,12 @@ function TripForm({
     form.reset(initial);
   });
   return (
-    <form
-      ref={form.formRef}
-      className="fiscal-form"
-      aria-label={title}
-      noValidate
-      onSubmit={form.handleSubmit}
+    <FiscalForm
+      form={form}
+      label={title}
+      submitLabel={onCancel ? m.save : m.addTrip}
+      onCancel={onCancel}
     >
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <div className="form-grid">
         <TextField
           label={m.tripDate}
@@ -93,23 +90,7 @@ function TripForm({
           {m.tripRoundTrip}
         </label>
       </div>
-      <div className="form-actions">
-        <OfflineFormNote />
-        {onCancel ? (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {m.cancel}
-          </button>
-        ) : null}
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={form.saving || form.write.blocked}
-          {...form.write.reasonProps}
-        >
-          {form.saving ? m.saving : onCancel ? m.save : m.addTrip}
-        </button>
-      </div>
-    </form>
+    </FiscalForm>
   );
 }
 

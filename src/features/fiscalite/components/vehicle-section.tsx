@@ -1,10 +1,10 @@
 import { FormAlert } from '@/components/form-alert';
-import { OfflineFormNote } from '@/components/offline-banner';
 import { TextField } from '@/components/text-field';
 import { useValidatedForm } from '@/components/use-validated-form';
 import type { TripTotals } from '@/features/fiscalite/api/get-trip-totals';
 import type { VehicleRecord } from '@/features/fiscalite/api/get-vehicle';
 import { useDeleteVehicle, useSaveVehicle } from '@/features/fiscalite/api/save-vehicle';
+import { FiscalForm } from '@/features/fiscalite/components/fiscal-form';
 import { centsToInput, vehicleSchema } from '@/features/fiscalite/fiscal-forms';
 import { fiscaliteMessages, fiscalPageMessages as m } from '@/features/fiscalite/messages';
 import { formatCents, formatRate } from '@/features/fiscalite/money';
@@ -53,14 +53,7 @@ function VehicleForm({ year, vehicle }: { year: number; vehicle: VehicleRecord |
     await save.mutateAsync({ id: vehicle?.id ?? null, values });
   });
   return (
-    <form
-      ref={form.formRef}
-      className="fiscal-form"
-      aria-label={m.vehicleTitle}
-      noValidate
-      onSubmit={form.handleSubmit}
-    >
-      {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
+    <FiscalForm form={form} label={m.vehicleTitle} submitLabel={m.saveVehicle}>
       <div className="form-grid">
         <TextField
           label={m.vehicleName}
@@ -94,18 +87,7 @@ function VehicleForm({ year, vehicle }: { year: number; vehicle: VehicleRecord |
           ))}
         </div>
       </fieldset>
-      <div className="form-actions">
-        <OfflineFormNote />
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={form.saving || form.write.blocked}
-          {...form.write.reasonProps}
-        >
-          {form.saving ? m.saving : m.saveVehicle}
-        </button>
-      </div>
-    </form>
+    </FiscalForm>
   );
 }
 
