@@ -152,6 +152,9 @@ export async function startLocalSync(options: LocalSyncOptions): Promise<LocalSy
     if (purged.error) throw new Error(`purge_sync_history: ${purged.error.message}`);
     const checked = await client.rpc('run_notification_checks', {});
     if (checked.error) throw new Error(`run_notification_checks: ${checked.error.message}`);
+    // Police forms 6 months after departure (pg_cron runs it daily in production).
+    const forms = await client.rpc('purge_police_forms', {});
+    if (forms.error) throw new Error(`purge_police_forms: ${forms.error.message}`);
   };
   const work = async () => {
     const report = await syncUntilIdle({

@@ -1175,6 +1175,83 @@ export type Database = {
         };
         Relationships: [];
       };
+      police_forms: {
+        Row: {
+          adresse: string;
+          code_postal: string | null;
+          created_at: string;
+          date_arrivee: string;
+          date_depart: string;
+          date_naissance: string;
+          email: string;
+          enfants_moins_15: number;
+          id: string;
+          langue: string;
+          lieu_naissance: string;
+          nationalite: string;
+          nom: string;
+          owner_user_id: string;
+          pays: string;
+          prenoms: string;
+          reservation_id: string;
+          submission_id: string;
+          telephone: string;
+          ville: string;
+        };
+        Insert: {
+          adresse: string;
+          code_postal?: string | null;
+          created_at?: string;
+          date_arrivee: string;
+          date_depart: string;
+          date_naissance: string;
+          email: string;
+          enfants_moins_15?: number;
+          id?: string;
+          langue?: string;
+          lieu_naissance: string;
+          nationalite: string;
+          nom: string;
+          owner_user_id: string;
+          pays: string;
+          prenoms: string;
+          reservation_id: string;
+          submission_id: string;
+          telephone: string;
+          ville: string;
+        };
+        Update: {
+          adresse?: string;
+          code_postal?: string | null;
+          created_at?: string;
+          date_arrivee?: string;
+          date_depart?: string;
+          date_naissance?: string;
+          email?: string;
+          enfants_moins_15?: number;
+          id?: string;
+          langue?: string;
+          lieu_naissance?: string;
+          nationalite?: string;
+          nom?: string;
+          owner_user_id?: string;
+          pays?: string;
+          prenoms?: string;
+          reservation_id?: string;
+          submission_id?: string;
+          telephone?: string;
+          ville?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'police_forms_reservation_fkey';
+            columns: ['reservation_id', 'owner_user_id'];
+            isOneToOne: false;
+            referencedRelation: 'reservations';
+            referencedColumns: ['id', 'owner_user_id'];
+          },
+        ];
+      };
       reports_fiscaux: {
         Row: {
           annee_origine: number;
@@ -2022,6 +2099,44 @@ export type Database = {
         };
         Returns: boolean;
       };
+      police_form_countries: {
+        Args: never;
+        Returns: string[];
+      };
+      police_form_date: {
+        Args: {
+          p_form: Json;
+          p_field: string;
+          p_label: string;
+        };
+        Returns: string;
+      };
+      police_form_field_error: {
+        Args: {
+          p_field: string;
+          p_reason: string;
+          p_message: string;
+        };
+        Returns: undefined;
+      };
+      police_form_french_territories: {
+        Args: never;
+        Returns: string[];
+      };
+      police_form_text: {
+        Args: {
+          p_form: Json;
+          p_field: string;
+          p_label: string;
+          p_max: number;
+          p_required?: boolean;
+        };
+        Returns: string;
+      };
+      purge_police_forms: {
+        Args: never;
+        Returns: number;
+      };
       purge_sync_history: {
         Args: never;
         Returns: undefined;
@@ -2192,6 +2307,14 @@ export type Database = {
           arrivees: number;
           arrivees_sans_montant: number;
         }[];
+      };
+      submit_police_form: {
+        Args: {
+          p_token: string;
+          p_submission_id: string;
+          p_form: Json;
+        };
+        Returns: string;
       };
       sync_retry_delay: {
         Args: {

@@ -352,6 +352,28 @@ const FIXTURES: Record<string, Fixture> = {
     change: { message: 'Changé' },
     owner: ['select', 'insert'],
   },
+  // Written by guests through submit_police_form (police-forms.test.ts); owners read and delete.
+  police_forms: {
+    row: (w, v) => ({
+      owner_user_id: w.owner,
+      reservation_id: w.reservations[v].id,
+      submission_id: randomUUID(),
+      nom: 'Smith',
+      prenoms: 'John',
+      date_naissance: '1980-04-02',
+      lieu_naissance: 'Leeds',
+      nationalite: 'GB',
+      adresse: '12 Baker Street',
+      ville: 'London',
+      pays: 'GB',
+      telephone: '+44 7700 900123',
+      email: 'john@example.co.uk',
+      date_arrivee: '2027-06-05',
+      date_depart: '2027-06-12',
+    }),
+    change: { nom: 'Forged' },
+    owner: ['select', 'delete'],
+  },
   error_logs: {
     row: (w) => ({ owner_user_id: w.owner, message: 'TypeError: boom' }),
     change: { message: 'changé' },
@@ -368,6 +390,9 @@ const ANON_FUNCTIONS = new Set<string>([
   // A cleaner's page and their "done": null unless p_token is a cleaner's link (cleaning.test.ts).
   'cleaner_tasks(text)',
   'cleaner_mark_done(text,uuid,text)',
+  // A guest's police form for the stay of a sheet's token; answers an acknowledgement only
+  // (police-forms.test.ts).
+  'submit_police_form(text,uuid,jsonb)',
 ]);
 
 /**
