@@ -108,12 +108,13 @@ function runClient(
   client: PgClient,
   program: 'pg_dump' | 'pg_restore',
   args: string[],
+  env: Record<string, string> = {},
 ): Promise<string> {
   const { file, prefix } = client.command(program);
   return new Promise((resolve, reject) => {
     const child = spawn(file, [...prefix, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LC_ALL: 'C', PGCONNECT_TIMEOUT: '10' },
+      env: { ...process.env, LC_ALL: 'C', PGCONNECT_TIMEOUT: '10', ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -410,7 +411,12 @@ export async function backupAndRestore(
         );
       }
       restoreSeconds.extensions = seconds(since);
-      const restore = async (step: string, args: string[], schemas?: string[]) => {
+      const restore = async (
+        step: string,
+        args: string[],
+        schemas?: string[],
+        env: Record<string, string> = {},
+      ) => {
         const stepStarted = performance.now();
         if (schemas) {
           const listFile = path.join(outDir, `${step.replace(/\W+/g, '-')}.list`);
@@ -420,15 +426,25 @@ export async function backupAndRestore(
           );
           args.push(`--use-list=${listFile}`);
         }
-        await runClient(pgClient, 'pg_restore', [
-          `--dbname=${targetUrl}`,
-          '--exit-on-error',
-          ...args,
-          dumpFile,
-        ]);
+        await runClient(
+          pgClient,
+          'pg_restore',
+          [`--dbname=${targetUrl}`, '--exit-on-error', ...args, dumpFile],
+          env,
+        );
+        if (schemas) await rm(path.join(outDir, `${step.replace(/\W+/g, '-')}.list`));
         restoreSeconds[step] = seconds(stepStarted);
       };
-      await restore('auth data', ['--data-only', '--schema=auth', '--single-transaction']);
+      // Data only, into tables that exist: pg_restore loads them in name order (refresh_tokens
+      // before users), so foreign keys are not checked during the load — the rows come from
+      // one consistent snapshot. Supabase's own restore guide does the same; the postgres
+      // role of a hosted project may set session_replication_role.
+      await restore(
+        'auth data',
+        ['--data-only', '--schema=auth', '--single-transaction'],
+        undefined,
+        { PGOPTIONS: '-c session_replication_role=replica' },
+      );
       await restore(
         'migration history',
         ['--clean', '--if-exists', '--single-transaction'],
