@@ -149,6 +149,14 @@ export function buildOptions(): BuildEnvironmentOptions {
         },
         codeSplitting: {
           groups: [
+            // Vite's dynamic-import helper, on its own: the guest page loads its police form
+            // lazily and needs the helper, not the owner app's boot chunk (and React) it
+            // would otherwise sit in.
+            {
+              name: 'preload-helper',
+              test: /^\0vite\/preload-helper\.js$/,
+              priority: VENDOR_CHUNKS.length + 3,
+            },
             ...VENDOR_CHUNKS.map(({ name, test }, index) => ({
               name,
               test,

@@ -8,6 +8,7 @@ import './guest.css';
 import { el } from './dom';
 import { guestEnv } from './guest-env';
 import { formatMoment, guestMessages } from './messages';
+import { policeSection } from './police-entry';
 import { languageSwitch, renderClosed, renderLive, renderMessage } from './render';
 import { type Lang, parseSheetAnswer, type SheetAnswer, tokenFromPath } from './sheet-answer';
 import {
@@ -75,11 +76,15 @@ function render() {
   }
   const { answer, cachedAt } = loaded;
   if (answer.status === 'ok') {
+    const token = tokenFromPath(location.pathname);
     show(
       renderLive(
         answer,
         lang,
         cachedAt === null ? null : m.offlineCopy(formatMoment(cachedAt, lang)),
+        token
+          ? policeSection({ token, lang, arrivee: answer.arrivee, depart: answer.depart })
+          : null,
       ),
     );
   } else if (answer.status === 'unknown') {

@@ -82,6 +82,15 @@ export const guestMessages = {
     failedText: 'Vérifiez votre connexion internet, puis réessayez.',
     retry: 'Réessayer',
     call: (phone: string) => `Appeler le ${phone}`,
+    policeTitle: 'Fiche de police',
+    policeWho:
+      'La loi française demande à chaque voyageur de nationalité étrangère (Union européenne comprise) de remplir une fiche individuelle de police : une fiche par adulte.',
+    policeChildren:
+      'Les enfants de moins de 15 ans figurent sur la fiche d’un adulte qui les accompagne. Les voyageurs français n’ont rien à remplir.',
+    policeOpen: 'Remplir ma fiche de police',
+    policeLoading: 'Chargement du formulaire…',
+    policeOffline:
+      'Pas de connexion : la fiche de police s’envoie en ligne. Reconnectez-vous, puis réessayez.',
   },
   en: {
     htmlTitle: 'Your stay',
@@ -162,6 +171,15 @@ export const guestMessages = {
     failedText: 'Check your internet connection, then try again.',
     retry: 'Try again',
     call: (phone: string) => `Call ${phone}`,
+    policeTitle: 'Police registration form',
+    policeWho:
+      'French law asks every guest who is not a French national (EU citizens included) to fill in an individual police registration form: one form per adult.',
+    policeChildren:
+      'Children under 15 are listed on the form of an adult travelling with them. French nationals have nothing to fill in.',
+    policeOpen: 'Fill in my police registration form',
+    policeLoading: 'Loading the form…',
+    policeOffline:
+      'No connection: the police registration form is sent online. Reconnect, then try again.',
   },
 } satisfies Record<Lang, unknown>;
 

@@ -73,7 +73,12 @@ export function languageSwitch(lang: Lang, onSwitch: (lang: Lang) => void): HTML
   return button;
 }
 
-export function renderLive(sheet: LiveSheet, lang: Lang, offlineNote: string | null): Node[] {
+export function renderLive(
+  sheet: LiveSheet,
+  lang: Lang,
+  offlineNote: string | null,
+  police: HTMLElement | null = null,
+): Node[] {
   const m = guestMessages[lang];
   const other: Lang = lang === 'fr' ? 'en' : 'fr';
   const consignes = sheet.consignes[lang] ?? sheet.consignes[other] ?? null;
@@ -236,6 +241,7 @@ export function renderLive(sheet: LiveSheet, lang: Lang, offlineNote: string | n
     stay,
     wifi,
     instructions,
+    police,
     equipment,
     contacts,
     activities,

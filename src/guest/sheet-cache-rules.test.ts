@@ -78,6 +78,8 @@ describe('guest worker precache', () => {
       { url: 'assets/guest-Dneukq2P.js', revision: null },
       { url: 'assets/guest-CRwgKrom.css', revision: null },
       { url: 'assets/modulepreload-polyfill-P2Xu9kJm.js', revision: null },
+      { url: 'assets/preload-helper-7y9sWmk5.js', revision: null },
+      { url: 'assets/police-form-DbMcPIdS.js', revision: null },
       { url: 'assets/vendor-react-DWTFM334.js', revision: null },
       { url: 'assets/gites-BnmEErhy.js', revision: null },
       { url: 'favicon.svg', revision: '3' },
@@ -88,6 +90,7 @@ describe('guest worker precache', () => {
       'assets/guest-Dneukq2P.js',
       'assets/guest-CRwgKrom.css',
       'assets/modulepreload-polyfill-P2Xu9kJm.js',
+      'assets/preload-helper-7y9sWmk5.js',
       'favicon.svg',
     ]);
   });

@@ -89,7 +89,8 @@ export function isGuestWorker(workerUrl: string): boolean {
 
 /**
  * The build's files a guest worker keeps: guest.html, the guest entry's script and style
- * (`assets/guest-<hash>`), Vite's preload polyfill it imports, the favicon. The size budget
+ * (`assets/guest-<hash>`), Vite's preload polyfill and dynamic-import helper it imports, the
+ * favicon. The police form's chunk is not kept: it is sent online only, and says so offline. The size budget
  * (dev/build/budget.ts) lists the guest page's chunks, and e2e/pwa/guest-sheet.spec.ts reloads
  * it offline: a new shared chunk missing here fails there.
  */
@@ -97,6 +98,7 @@ const GUEST_FILES = [
   /^\/?guest\.html$/,
   /^\/?assets\/guest-[\w-]+\.(js|css)$/,
   /^\/?assets\/modulepreload-polyfill-[\w-]+\.js$/,
+  /^\/?assets\/preload-helper-[\w-]+\.js$/,
   /^\/?favicon\.svg$/,
 ];
 
