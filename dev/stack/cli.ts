@@ -150,7 +150,13 @@ async function main() {
   if (stack.seeded) console.log('Demo data loaded from supabase/seed.sql');
   const infoFile = flags['info-file'];
   if (infoFile) {
-    const { stop: _stop, appliedMigrations: _applied, seeded: _seeded, ...info } = stack;
+    const {
+      stop: _stop,
+      appliedMigrations: _applied,
+      seeded: _seeded,
+      parts: _parts,
+      ...info
+    } = stack;
     await mkdir(path.dirname(path.resolve(infoFile)), { recursive: true });
     await writeFile(infoFile, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
   }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SignJWT } from 'jose';
+import { writeFileAtomic } from './data-dir.ts';
 
 export interface StackKeys {
   jwtSecret: string;
@@ -37,7 +38,8 @@ export async function loadOrCreateKeys(dataDir: string): Promise<StackKeys> {
     jwtSecret = (await readFile(secretFile, 'utf8')).trim();
   } else {
     jwtSecret = randomBytes(48).toString('base64url');
-    await writeFile(secretFile, `${jwtSecret}\n`, { mode: 0o600 });
+    // Atomic: a failed write must not leave an empty secret that the next start would use.
+    await writeFileAtomic(secretFile, `${jwtSecret}\n`);
   }
   const issuer = 'liveownerunit-local';
   const anonKey = await signJwt(jwtSecret, { iss: issuer, role: 'anon' }, TEN_YEARS_S);

@@ -4,9 +4,10 @@
  * the Vitest global setup and Playwright. If any part fails to start, the parts already
  * started are stopped before the error is thrown: nothing is left half-running.
  */
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -19,6 +20,7 @@ import {
   seedFile,
   superuserUrl,
 } from './config.ts';
+import { assertDataDirWritable, writeFileAtomic } from './data-dir.ts';
 import { startFunctionsServer } from './functions-server.ts';
 import { startGateway } from './gateway.ts';
 import { loadOrCreateKeys } from './keys.ts';
@@ -51,9 +53,21 @@ export interface StackInfo {
   ports: StackPorts;
 }
 
+/** One of the stack's server processes, for fault tests: crash it, then start it again. */
+export interface StackPart {
+  /** Its pid, or null while it is not running. */
+  pid(): number | null;
+  /** SIGKILL (a crash: no clean shutdown); resolves once the process is gone. */
+  kill(): Promise<void>;
+  /** Starts it again with the same settings; resolves once it is ready. */
+  start(): Promise<void>;
+}
+
 export interface RunningStack extends StackInfo {
   appliedMigrations: string[];
   seeded: boolean;
+  /** The database server and PostgREST (the gateway, auth and functions run in this process). */
+  parts: { postgres: StackPart; postgrest: StackPart };
   stop(): Promise<void>;
 }
 
@@ -101,6 +115,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? ((part, line) => console.log(`[${part}] ${line}`));
   const ports = portsFrom(options.portBase);
   await assertNoOrphanPostgres(options.dataDir);
+  // A read-only or full disk is named before anything starts or is written.
+  await assertDataDirWritable(options.dataDir);
   const restAdminPort = options.portBase + 5;
   const functionsPort = options.portBase + 7;
   await assertPortsFree({
@@ -155,16 +171,32 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       await client.end();
     }
 
-    const postgrest = await startPostgrest({
-      postgresPort: ports.postgres,
-      port: ports.rest,
-      adminPort: restAdminPort,
-      jwtSecret: keys.jwtSecret,
-      log: (line) => {
-        if (!POSTGREST_CHATTER.test(line)) log('rest', line);
-      },
-    });
+    const startRest = () =>
+      startPostgrest({
+        postgresPort: ports.postgres,
+        port: ports.rest,
+        adminPort: restAdminPort,
+        jwtSecret: keys.jwtSecret,
+        log: (line) => {
+          if (!POSTGREST_CHATTER.test(line)) log('rest', line);
+        },
+      });
+    let postgrest = await startRest();
     stops.push(() => postgrest.stop());
+    const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+    const postgrestPart: StackPart = {
+      pid: () => (running(postgrest.child) ? (postgrest.child.pid ?? null) : null),
+      async kill() {
+        if (!running(postgrest.child)) return;
+        const exited = new Promise((resolve) => postgrest.child.once('exit', resolve));
+        postgrest.child.kill('SIGKILL');
+        await exited;
+      },
+      async start() {
+        if (running(postgrest.child)) return;
+        postgrest = await startRest();
+      },
+    };
 
     const auth = await startAuthServer({
       databaseUrl: dbUrl,
@@ -197,14 +229,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       dbUrl,
       ports,
     };
-    await writeFile(
+    await writeFileAtomic(
       path.join(options.dataDir, 'stack.json'),
       `${JSON.stringify(info, null, 2)}\n`,
-      {
-        mode: 0o600,
-      },
     );
-    return { ...info, appliedMigrations, seeded, stop: stopAll };
+    return {
+      ...info,
+      appliedMigrations,
+      seeded,
+      parts: {
+        postgres: { pid: postgres.pid, kill: postgres.kill, start: postgres.start },
+        postgrest: postgrestPart,
+      },
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;

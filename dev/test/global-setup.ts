@@ -21,7 +21,7 @@ export default async function setup(project: TestProject) {
     seed: true,
     log: (part, line) => console.error(`[test-stack ${part}] ${line}`),
   });
-  const { stop, appliedMigrations: _applied, seeded: _seeded, ...info } = stack;
+  const { stop, appliedMigrations: _applied, seeded: _seeded, parts: _parts, ...info } = stack;
   project.provide('stack', info);
   return async () => {
     await stop();

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type StackInfo, startStack } from '../stack/stack.ts';
+import { type RunningStack, type StackInfo, startStack } from '../stack/stack.ts';
 
 /**
  * A throw-away stack of its own, for test files that act on shared state the other files'
@@ -11,7 +11,7 @@ import { type StackInfo, startStack } from '../stack/stack.ts';
  */
 export async function startPrivateStack(
   offset: number,
-): Promise<StackInfo & { stop: () => Promise<void> }> {
+): Promise<StackInfo & Pick<RunningStack, 'parts'> & { stop: () => Promise<void> }> {
   const base = Number(process.env.TEST_STACK_PORT_BASE ?? 55320) + offset;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lou-private-stack-'));
   const stack = await startStack({
@@ -21,6 +21,7 @@ export async function startPrivateStack(
     log: (part, line) => console.error(`[private-stack ${part}] ${line}`),
   });
   const { stop, appliedMigrations: _applied, seeded: _seeded, ...info } = stack;
+  // info.parts: the stack's Postgres and PostgREST, to crash and restart (dev/faults/).
   return {
     ...info,
     stop: async () => {
