@@ -13,5 +13,6 @@ export const navItems: ReadonlyArray<{ to: string; label: string }> = [
   { to: '/taxe-de-sejour', label: 'Taxe de séjour' },
   { to: '/gites', label: 'Gîtes' },
   { to: '/fiches-clients', label: 'Fiches clients' },
+  { to: '/fiches-de-police', label: 'Fiches de police' },
   { to: '/aide', label: 'Aide' },
 ];

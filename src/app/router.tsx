@@ -50,6 +50,11 @@ export function createAppRouter() {
                   path: 'fiches-clients/sejour/:reservationId',
                   lazy: () => import('@/app/routes/fiche-client'),
                 },
+                { path: 'fiches-de-police', lazy: () => import('@/app/routes/fiches-de-police') },
+                {
+                  path: 'fiches-de-police/sejour/:reservationId',
+                  lazy: () => import('@/app/routes/fiche-de-police'),
+                },
                 { path: '*', Component: NotFound },
               ],
             },

@@ -33,6 +33,7 @@ export const guestSheetsMessages = {
   openStayLabel: (guest: string) => `Gérer la fiche de ${guest}`,
   // The stay's page
   stayTitle: (guest: string) => `Fiche client — ${guest}`,
+  policeForms: 'Fiches de police du séjour',
   stayLoadError: 'Impossible de charger ce séjour.',
   stayNotFound: 'Ce séjour est introuvable : il a peut-être été supprimé.',
   backToList: 'Toutes les fiches',

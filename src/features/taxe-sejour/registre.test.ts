@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM } from './csv';
+import { CSV_BOM } from '@/lib/csv';
 import { type LedgerRow, rateToCsv, registreCsv } from './registre';
 
 const row: LedgerRow = {

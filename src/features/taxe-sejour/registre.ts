@@ -1,5 +1,5 @@
-import { type CsvValue, centsToCsv, toCsv } from '@/features/taxe-sejour/csv';
 import { taxeMessages as m } from '@/features/taxe-sejour/messages';
+import { type CsvValue, centsToCsv, toCsv } from '@/lib/csv';
 import { platformLabel } from '@/lib/platforms';
 
 /** A ledger row as `taxe_sejour_ledger` returns it. */

@@ -85,6 +85,7 @@ function StaySheets({ stay, sheets }: { stay: SheetStay; sheets: GuestSheetRow[]
       <nav className="sheets-links">
         <Link to="/fiches-clients">{m.backToList}</Link>
         <Link to="/reservations">{m.backToReservations}</Link>
+        <Link to={`/fiches-de-police/sejour/${stay.id}`}>{m.policeForms}</Link>
       </nav>
       {notice ? <FormAlert tone="success">{notice}</FormAlert> : null}
       {issued ? <IssuedLink sheet={issued} /> : null}

@@ -36,6 +36,7 @@ import { useWriteAccess } from '@/lib/pwa/write-access';
 
 /** The link to the stay's « fiche client » (its route lives in src/app/routes/fiche-client.tsx). */
 const GUEST_SHEET_LINK = 'Fiche client : créer, copier ou désactiver le lien d’accueil';
+const POLICE_FORMS_LINK = 'Fiches de police du séjour';
 
 export type ReservationFormMode = { kind: 'create' } | { kind: 'edit'; row: ReservationListRow };
 
@@ -215,9 +216,12 @@ export function ReservationFormDialog({
       >
         <h2 id={titleId}>{title}</h2>
         {row && row.status === 'confirmed' ? (
-          // The stay's welcome sheet link is managed on its own page (src/features/guest-sheets).
-          <p className="field-hint">
+          // The stay's welcome sheet link and its guests' police forms have pages of their own
+          // (src/features/guest-sheets, src/features/police-forms).
+          <p className="field-hint resa-stay-links">
             <Link to={`/fiches-clients/sejour/${row.id}`}>{GUEST_SHEET_LINK}</Link>
+            {' · '}
+            <Link to={`/fiches-de-police/sejour/${row.id}`}>{POLICE_FORMS_LINK}</Link>
           </p>
         ) : null}
         {saveError ? <FormAlert>{saveError}</FormAlert> : null}

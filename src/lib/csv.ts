@@ -1,5 +1,6 @@
 /**
- * CSV made in the browser for French spreadsheets (RFC 4180 quoting):
+ * CSV made in the browser for French spreadsheets (RFC 4180 quoting), shared by the exports
+ * (taxe de séjour registre, fiches de police):
  * - separator `;` — French Excel and LibreOffice read `;` by default, because the comma is
  *   the French decimal separator: numbers are written `12,50` (see `frenchDecimal`);
  * - a field is quoted when it holds `;`, `"`, CR or LF, or starts/ends with a space; a
