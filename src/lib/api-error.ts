@@ -45,6 +45,16 @@ export function isClientError(error: unknown): boolean {
   return false;
 }
 
+/**
+ * True when the API is there but the service behind it is not (gateway 502 / 504, 503 while
+ * PostgREST or the database restarts; 520 from Cloudflare): a moment later it will answer.
+ */
+export function isServerUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const status = numberField(error, 'status');
+  return status === 502 || status === 503 || status === 504 || status === 520;
+}
+
 /** True when the request never reached the server (offline, DNS, refused connection). */
 export function isNetworkError(error: unknown): boolean {
   if (error instanceof ApiError) return error.status === 0;

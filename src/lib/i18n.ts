@@ -1,4 +1,4 @@
-import { isClientError, isNetworkError } from '@/lib/api-error';
+import { isClientError, isNetworkError, isServerUnavailable } from '@/lib/api-error';
 
 /**
  * Minimal i18n: the app is French first. Each feature keeps its own strings in a
@@ -11,6 +11,7 @@ export const commonMessages = {
   loading: 'Chargement…',
   offline: 'Hors ligne : les données s’afficheront au retour de la connexion.',
   networkError: 'Connexion impossible au serveur',
+  serverUnavailable: 'Le serveur ne répond pas pour le moment. Réessayez dans un instant.',
   sessionExpired: 'Votre session a expiré. Reconnectez-vous.',
   forbidden: 'Vous n’avez pas le droit de faire cette action.',
   notFound: 'Élément introuvable : il a peut-être été supprimé.',
@@ -30,6 +31,8 @@ function stringField(error: unknown, key: string): string {
 /** A French sentence for any data-layer error (supabase-js PostgREST or auth). */
 export function describeError(error: unknown): string {
   if (isNetworkError(error)) return commonMessages.networkError;
+  // The gateway answers but the database or PostgREST behind it is down or restarting.
+  if (isServerUnavailable(error)) return commonMessages.serverUnavailable;
   const code = stringField(error, 'code');
   if (code === 'PGRST301' || code === 'PGRST303' || code === 'session_expired') {
     return commonMessages.sessionExpired;
