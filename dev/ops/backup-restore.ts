@@ -13,7 +13,7 @@
  * owner who signs in on the restored stack; default the demo owner), --jobs N (parallel
  * pg_restore of the app schemas; default 1, in one transaction).
  *
- * What is dumped (one custom-format file, the way one dumps a hosted Supabase project):
+ * What is dumped (one custom-format file, zstd, the way one dumps a hosted Supabase project):
  *  - `public`: the app (tables, RLS policies, grants, functions, triggers, data);
  *  - `legacy_migration`: the copy function for the old app's data (no data of its own);
  *  - `supabase_migrations`: the CLI's migration history, so `supabase db push` (and this
@@ -26,8 +26,11 @@
  *
  * The restore targets what a new hosted project is: a cluster with only the platform's
  * bootstrap (roles, auth schema, default privileges) — no migration, no seed. Then:
- *  1. create the source's extensions;  2. auth data;  3. supabase_migrations (--clean, it may
- *  exist);  4. public + legacy_migration, one transaction;  5. ANALYZE.
+ *  1. create the source's extensions;  2. auth data (session_replication_role = replica:
+ *  pg_restore loads tables in name order, refresh_tokens before users);  3. supabase_migrations
+ *  (--clean: it may exist);  4. revoke the target's default privileges in public (else every
+ *  restored object keeps the platform's grants to anon), then public + legacy_migration in one
+ *  transaction, whose DEFAULT ACL entries put the source's defaults back;  5. ANALYZE.
  * Proof: every table's row count and checksum (taken in the dump's own snapshot) equal;
  * RLS flags, policies, grants, functions, triggers and indexes equal; the full stack starts on
  * the restored data with no migration to apply; the owner signs in (same password, new JWT
