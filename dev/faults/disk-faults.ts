@@ -11,7 +11,7 @@
  * The first two need `mount` (root with CAP_SYS_ADMIN, as on this machine and its CI);
  * where mounting is refused they are skipped with the reason printed, the third still runs.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,18 @@ import { assertPortsFree, type RunningStack, startStack } from '../stack/stack.t
 import { type FaultLog, FaultSkipped } from './fault-log.ts';
 
 const run = promisify(execFile);
+
+/** Mounted here and not yet unmounted: unmounted if this process exits first (a time limit). */
+const mounts = new Set<string>();
+process.once('exit', () => {
+  for (const dir of mounts) {
+    try {
+      execFileSync('umount', ['-l', dir]);
+    } catch {
+      // already gone
+    }
+  }
+});
 
 interface Snapshot {
   rows: number;
@@ -140,6 +152,7 @@ async function mountTmpfs(megabytes: number): Promise<{ dir: string } | { refuse
   const dir = await mkdtemp(path.join(tmpdir(), 'lou-faults-disk-'));
   try {
     await run('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m,mode=0755`, 'tmpfs', dir]);
+    mounts.add(dir);
     return { dir };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
@@ -150,6 +163,7 @@ async function mountTmpfs(megabytes: number): Promise<{ dir: string } | { refuse
 
 async function unmount(dir: string): Promise<void> {
   await run('umount', [dir]).catch(() => run('umount', ['-l', dir]));
+  mounts.delete(dir);
   await rm(dir, { recursive: true, force: true });
 }
 

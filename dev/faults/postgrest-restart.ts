@@ -172,6 +172,7 @@ export async function postgrestRestartScenario(
 
     log.step('start PostgREST again');
     log.time('PostgREST restarted and ready');
+    const restartStartedAt = performance.now();
     await stack.parts.postgrest.start();
     const restartedAt = performance.now();
     log.stop('PostgREST restarted and ready');
@@ -199,8 +200,10 @@ export async function postgrestRestartScenario(
     await new Promise((resolve) => setTimeout(resolve, 500));
     await traffic.stop();
     const before = traffic.answers.filter((a) => a.at < killStartedAt);
-    const during = traffic.answers.filter((a) => a.at >= killedAt && a.at < restartedAt);
-    const after = traffic.answers.filter((a) => a.at >= restartedAt);
+    // Answers between the kill signal and its exit, or between the restart and its readiness
+    // check, may go either way: they belong to neither window.
+    const during = traffic.answers.filter((a) => a.at >= killedAt && a.at < restartStartedAt);
+    const after = traffic.answers.filter((a) => a.at >= restartStartedAt);
     const statuses = (answers: typeof before) =>
       [...new Set(answers.map((a) => a.status))].sort().join('/') || '—';
     const firstOk = after.find((a) => a.status === 200);
@@ -218,7 +221,7 @@ export async function postgrestRestartScenario(
     log.check(
       firstOk !== undefined &&
         after.filter((a) => a.at > (firstOk?.at ?? 0)).every((a) => a.status === 200),
-      `after the restart the traffic recovered (first 200 ${formatMs((firstOk?.at ?? restartedAt) - restartedAt)} after it) and stayed up`,
+      `after the restart the traffic recovered (first 200 ${formatMs((firstOk?.at ?? restartStartedAt) - restartStartedAt)} after PostgREST was started again) and stayed up`,
     );
   } finally {
     for (const cleanup of cleanups.splice(0).reverse()) {

@@ -15,6 +15,12 @@ import { type RunningStack, startStack } from '../stack/stack.ts';
 import { type FaultLog, formatMs, waitFor } from './fault-log.ts';
 import type { FaultWorkerConfig, FaultWorkerEvent } from './sync-worker-process.ts';
 
+/** Worker processes still running: killed if this process exits first (a time limit hit). */
+const liveWorkers = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of liveWorkers) child.kill('SIGKILL');
+});
+
 export interface SyncSetupOptions {
   portBase: number;
   feeds: number;
@@ -205,7 +211,13 @@ export async function startSyncSetup(options: SyncSetupOptions): Promise<SyncSet
           const text = chunk.toString('utf8').trim();
           if (text) console.error(`[worker ${id}] ${text}`);
         });
-        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        liveWorkers.add(child);
+        const exited = new Promise<void>((resolve) =>
+          child.once('exit', () => {
+            liveWorkers.delete(child);
+            resolve();
+          }),
+        );
         const gone = () => child.exitCode !== null || child.signalCode !== null;
         const handle: WorkerHandle = {
           id,
