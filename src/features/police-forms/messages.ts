@@ -18,6 +18,7 @@ export const policeFormsMessages = {
   openStayLabel: (guest: string) => `Voir les fiches de police du séjour — ${guest}`,
   // a stay's forms
   stayTitle: (guest: string) => `Fiches de police — ${guest}`,
+  unnamedGuest: 'séjour sans nom',
   stayNotFound: 'Ce séjour est introuvable.',
   stayEmpty:
     'Aucune fiche pour ce séjour. Envoyez au client le lien de sa fiche client : chaque voyageur étranger y remplit la sienne.',

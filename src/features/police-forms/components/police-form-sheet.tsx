@@ -8,6 +8,7 @@ import {
   keptUntil,
 } from '@/features/police-forms/police-form-format';
 import { formatDateTime } from '@/lib/i18n';
+import { useWriteAccess } from '@/lib/pwa/write-access';
 
 /**
  * One guest's form as it prints: the fields of the « fiche individuelle de police » in French
@@ -23,6 +24,8 @@ export function PoliceFormSheet({
   onRemove: (() => void) | null;
 }) {
   const name = fullName(form);
+  // Offline, « Supprimer » is disabled and says why (nothing is queued).
+  const write = useWriteAccess();
   const rows: Array<[string, string]> = [
     [m.fields.nom, form.nom.toLocaleUpperCase('fr-FR')],
     [m.fields.prenoms, form.prenoms],
@@ -63,6 +66,8 @@ export function PoliceFormSheet({
             className="button button-quiet"
             aria-label={m.removeLabel(name)}
             onClick={onRemove}
+            disabled={write.blocked}
+            {...write.reasonProps}
           >
             {m.remove}
           </button>

@@ -17,8 +17,7 @@ import {
   policeCsvFileName,
   policeFormsCsv,
 } from '@/features/police-forms/police-form-format';
-import { commonMessages, describeError } from '@/lib/i18n';
-import { useWriteAccess } from '@/lib/pwa/write-access';
+import { describeError } from '@/lib/i18n';
 import '@/features/police-forms/police-forms.css';
 
 /** /fiches-de-police/sejour/:id — a stay's police forms: read, print, export, delete. */
@@ -66,12 +65,11 @@ function downloadCsv(fileName: string, text: string) {
 }
 
 function StayForms({ stay, forms }: { stay: PoliceFormStay; forms: PoliceForm[] }) {
-  const guest = stay.client_nom?.trim() || commonMessages.appName;
+  const guest = stay.client_nom?.trim() || m.unnamedGuest;
   const [removing, setRemoving] = useState<PoliceForm | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const remove = useDeletePoliceForm();
-  const write = useWriteAccess();
 
   function exportCsv() {
     setExportError(null);
@@ -120,7 +118,7 @@ function StayForms({ stay, forms }: { stay: PoliceFormStay; forms: PoliceForm[] 
               key={form.id}
               form={form}
               gite={stay.gite.nom}
-              onRemove={write.blocked ? null : () => setRemoving(form)}
+              onRemove={() => setRemoving(form)}
             />
           ))}
         </>
