@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import pg from 'pg';
+import { portsFrom } from '../stack/config.ts';
+import { loadOrCreateKeys } from '../stack/keys.ts';
 import { type RunningStack, startStack } from '../stack/stack.ts';
 import { startFaultApp } from './app-server.ts';
 import { type FaultLog, formatMs, waitFor } from './fault-log.ts';
@@ -98,25 +100,33 @@ export async function postgrestRestartScenario(
     () => rm(dataDir, { recursive: true, force: true }),
   ];
   try {
-    log.step('start a stack and the app (Vite dev server) wired to it');
-    const stack = await startStack({
-      dataDir,
-      portBase: options.portBase,
-      seed: false,
-      log: (part, line) => {
-        // PostgREST's own lines about its death are the fault itself.
-        if (part !== 'rest') console.error(`[faults ${part}] ${line}`);
-      },
-    });
-    cleanups.push(() => stack.stop());
-    log.time('app dev server ready');
-    const app = await startFaultApp({
-      port: options.appPort,
-      supabaseUrl: stack.url,
-      anonKey: stack.anonKey,
-    });
-    cleanups.push(() => app.process.stop());
-    log.stop('app dev server ready');
+    log.step('start a stack and the app (Vite dev server) wired to it, side by side');
+    log.time('stack and app dev server ready');
+    // The keys belong to the data dir: made first, the app can start along with the stack.
+    const keys = await loadOrCreateKeys(dataDir);
+    const [stackStart, appStart] = await Promise.allSettled([
+      startStack({
+        dataDir,
+        portBase: options.portBase,
+        seed: false,
+        log: (part, line) => {
+          // PostgREST's own lines about its death are the fault itself.
+          if (part !== 'rest') console.error(`[faults ${part}] ${line}`);
+        },
+      }),
+      startFaultApp({
+        port: options.appPort,
+        supabaseUrl: `http://127.0.0.1:${portsFrom(options.portBase).gateway}`,
+        anonKey: keys.anonKey,
+      }),
+    ]);
+    if (stackStart.status === 'fulfilled') cleanups.push(() => stackStart.value.stop());
+    if (appStart.status === 'fulfilled') cleanups.push(() => appStart.value.process.stop());
+    if (stackStart.status === 'rejected') throw stackStart.reason;
+    if (appStart.status === 'rejected') throw appStart.reason;
+    const stack = stackStart.value;
+    const app = appStart.value;
+    log.stop('stack and app dev server ready');
     const owner = await arrangeOwner(stack);
 
     log.step(`sign in as an owner with a gîte and 5 stays, open Réservations`);
