@@ -86,7 +86,7 @@ async function playwrightSpec(log: FaultLog, spec: string, project: string): Pro
     '--project',
     project,
     '--output',
-    'test-results-faults',
+    '.local/faults-results',
     '--reporter',
     'list',
   ];
