@@ -1,8 +1,8 @@
 /**
  * PostgREST SIGKILLed under traffic, then started again: the owner's app (real Chromium, the
- * app's dev server on a stack of its own) says in French that the data cannot be read — no
- * raw error, no blank page — and shows the data again once PostgREST is back, without a page
- * reload. Meanwhile a few API clients keep reading as owners do (the "load"): their requests
+ * app's dev server on a stack of its own) says in French that the data cannot be read, and a
+ * save that the server does not answer — no raw error, no blank page, what was typed kept —
+ * then saves and shows the data again once PostgREST is back, without a page reload. Meanwhile a few API clients keep reading as owners do (the "load"): their requests
  * fail while PostgREST is down, with the gateway's 502, and succeed again after the restart.
  *
  * Shared by `npm run faults` (which launches Chromium itself) and e2e/faults/ (Playwright's
@@ -180,6 +180,29 @@ export async function postgrestRestartScenario(
       'no raw server error anywhere on the page',
     );
 
+    log.step('back to Réservations (read before the kill), add a note to a stay and save it');
+    await page.getByRole('link', { name: 'Réservations' }).first().click();
+    await page.getByText(GUEST).waitFor({ timeout: 20_000 });
+    log.check(true, 'the stays read before the kill are still on screen');
+    await page.getByRole('button', { name: new RegExp(`^Modifier — ${GUEST}`) }).click();
+    const dialog = page.getByRole('dialog', { name: new RegExp(GUEST) });
+    const note = 'Arrivée tardive, clés chez la voisine';
+    await dialog.getByLabel('Notes').fill(note);
+    const save = dialog.getByRole('button', { name: 'Enregistrer', exact: true });
+    await save.click();
+    const saveError = dialog.getByRole('alert');
+    await saveError.waitFor({ timeout: 15_000 });
+    const saveMessage = (await saveError.innerText()).trim();
+    log.seen(`the form says: « ${saveMessage} »`);
+    log.check(
+      /serveur ne répond pas/.test(saveMessage) && !RAW_ERROR.test(saveMessage),
+      'the failed save says the server does not answer, in French words',
+    );
+    log.check(
+      (await dialog.getByLabel('Notes').inputValue()) === note,
+      'what the owner typed is kept in the form',
+    );
+
     log.step('start PostgREST again');
     log.time('PostgREST restarted and ready');
     const restartStartedAt = performance.now();
@@ -187,8 +210,12 @@ export async function postgrestRestartScenario(
     const restartedAt = performance.now();
     log.stop('PostgREST restarted and ready');
 
-    log.step('click « Réessayer »');
-    await page.getByRole('button', { name: 'Réessayer' }).click();
+    log.step('click « Enregistrer » again (the same form, no reload)');
+    await save.click();
+    await page.getByText(`Réservation de ${GUEST} modifiée.`).waitFor({ timeout: 20_000 });
+    log.seen(`saved ${formatMs(performance.now() - restartedAt)} after the restart`);
+    log.step('go to Gîtes again');
+    await page.getByRole('link', { name: 'Gîtes' }).first().click();
     await page.getByRole('heading', { name: GITE }).waitFor({ timeout: 20_000 });
     log.seen(`the gîte is shown ${formatMs(performance.now() - restartedAt)} after the restart`);
     log.check((await alert.count()) === 0, 'the error message is gone');
@@ -196,9 +223,15 @@ export async function postgrestRestartScenario(
       () => (window as unknown as { faultMarker?: string }).faultMarker,
     );
     log.check(marker === 'same page', 'recovered in the same page (no reload)');
-    await page.getByRole('link', { name: 'Réservations' }).first().click();
-    await page.getByText(GUEST).waitFor({ timeout: 20_000 });
-    log.check(true, 'Réservations shows the stays again');
+    const db = new pg.Client({ connectionString: stack.dbUrl });
+    await db.connect();
+    const { rows } = await db
+      .query<{ n: number }>(
+        'select count(*)::int as n from public.reservations where client_nom = $1 and notes = $2',
+        [GUEST, note],
+      )
+      .finally(() => db.end());
+    log.check(rows[0]?.n === 1, 'the note is saved once, on the stay');
 
     // The load: failed while down, back to 200 after the restart.
     await waitFor(

@@ -285,8 +285,14 @@ export async function startSyncSetup(options: SyncSetupOptions): Promise<SyncSet
           `total ${row?.total}, distinct ${row?.uids}, uids twice ${row?.dup}`,
         );
         const attempts = tasks.reduce((sum, task) => sum + task.attempts, 0);
+        const answered = feedIds.reduce(
+          (sum, _, i) => sum + fixtures.requests(`/slow/${options.slowMs}/feeds/fault-${i}.ics`),
+          0,
+        );
+        // More attempts than tasks: the interrupted ones, claimed again (a feed read again
+        // is fine; applied twice is not, and that is what the checks above rule out).
         log.seen(
-          `attempts: ${attempts} for ${tasks.length} tasks; feed fetches: ${options.feeds > 0 ? feedIds.map((_, i) => fixtures.requests(`/slow/${options.slowMs}/feeds/fault-${i}.ics`)).reduce((a, b) => a + b, 0) : 0}`,
+          `claims: ${attempts} for ${tasks.length} tasks; feed requests answered: ${answered}`,
         );
       },
       close,

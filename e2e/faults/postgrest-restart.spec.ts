@@ -9,7 +9,7 @@ import { postgrestRestartScenario } from '../../dev/faults/postgrest-restart.ts'
  */
 const base = 56520 + Number(process.env.E2E_PORT_OFFSET ?? 0);
 
-test('PostgREST killed under traffic: the app says so in French, then shows the data again without a reload', async ({
+test('PostgREST killed under traffic: the app says so in French, keeps what was typed, then saves and shows the data again without a reload', async ({
   page,
 }) => {
   test.setTimeout(150_000);
