@@ -56,6 +56,10 @@ export async function postgresRestartScenario(
   });
   try {
     log.check((await setup.enqueue()) === 40, 'the scheduler queued 40 tasks');
+    log.check(
+      (await setup.signIn()) === 200,
+      'the owner signs in (the auth service reads the database)',
+    );
     let crashedAt = 0;
     let resumedAt = 0;
     const worker = setup.startWorker(
@@ -92,6 +96,10 @@ export async function postgresRestartScenario(
     log.time('Postgres back up');
     await postgres.start();
     log.stop('Postgres back up');
+    log.check(
+      (await setup.signIn()) === 200,
+      'the stack survived the crash: the owner signs in again through the auth service',
+    );
 
     await finishInterrupted(setup, log, options);
     const failures = worker.events.flatMap((event) =>

@@ -55,6 +55,8 @@ export interface SyncSetup {
   fixtures: FixtureServer;
   db: pg.Pool;
   feedIds: string[];
+  /** The owner's sign-in through the auth service: its HTTP status. */
+  signIn(): Promise<number>;
   /** Queues every feed (the scheduler's enqueue_due_feeds). */
   enqueue(): Promise<number>;
   tasks(): Promise<TaskRow[]>;
@@ -128,12 +130,16 @@ export async function startSyncSetup(options: SyncSetupOptions): Promise<SyncSet
     db.on('error', () => undefined);
     cleanups.push(() => db.end());
 
-    const { rows: owner } = await db.query<{ id: string }>(
-      `insert into auth.users (email, encrypted_password)
-       values ($1, 'no-login') returning id`,
-      [`faults-${Date.now()}@test.liveownerunit.fr`],
-    );
-    const ownerId = owner[0]?.id ?? '';
+    // Through the auth service, as an owner signs up: its connection pool then holds idle
+    // connections, which a Postgres crash must not turn into a crash of the stack's process.
+    const owner = { email: `faults-${Date.now()}@test.liveownerunit.fr`, password: 'pannes-2026!' };
+    const signUp = await fetch(`${stack.url}/auth/v1/signup`, {
+      method: 'POST',
+      headers: { apikey: stack.anonKey, 'content-type': 'application/json' },
+      body: JSON.stringify(owner),
+    });
+    const ownerId = ((await signUp.json()) as { user?: { id: string } }).user?.id ?? '';
+    if (!ownerId) throw new Error(`sign-up failed: ${signUp.status}`);
     const feedIds: string[] = [];
     for (let i = 0; i < options.feeds; i++) {
       const feedPath = `/feeds/fault-${i}.ics`;
@@ -160,6 +166,15 @@ export async function startSyncSetup(options: SyncSetupOptions): Promise<SyncSet
       fixtures,
       db,
       feedIds,
+      async signIn() {
+        const response = await fetch(`${stack.url}/auth/v1/token?grant_type=password`, {
+          method: 'POST',
+          headers: { apikey: stack.anonKey, 'content-type': 'application/json' },
+          body: JSON.stringify(owner),
+        });
+        await response.arrayBuffer();
+        return response.status;
+      },
       async enqueue() {
         const { rows } = await db.query<{ n: number }>('select public.enqueue_due_feeds() as n');
         return rows[0]?.n ?? 0;

@@ -108,6 +108,10 @@ function stringField(body: Record<string, unknown>, name: string): string {
 
 export function createAuthHandler(options: AuthServerOptions) {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
+  // An idle connection that the server drops (Postgres restarted, or crashed) is reported
+  // here; without a listener Node would end the whole stack's process. The pool discards it
+  // and the next request connects again (dev/faults/sync-faults.ts restarts Postgres).
+  pool.on('error', () => undefined);
   const secret = new TextEncoder().encode(options.jwtSecret);
   const accessTokenSeconds = options.accessTokenSeconds ?? 3600;
 
