@@ -47,6 +47,7 @@ export interface TaskRow {
   locked_until: Date | null;
   attempts: number;
   started_at: Date | null;
+  finished_at: Date | null;
   run_after: Date;
 }
 
@@ -181,7 +182,8 @@ export async function startSyncSetup(options: SyncSetupOptions): Promise<SyncSet
       },
       async tasks() {
         const { rows } = await db.query<TaskRow>(
-          `select id, feed_id, status, locked_by, locked_until, attempts, started_at, run_after
+          `select id, feed_id, status, locked_by, locked_until, attempts, started_at, finished_at,
+             run_after
            from public.sync_queue where feed_id = any ($1) order by created_at, id`,
           [feedIds],
         );
