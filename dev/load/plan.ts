@@ -163,8 +163,9 @@ export class EndpointRecorder {
     this.unanswered += other.unanswered;
   }
 
-  summary(seconds: number): LatencySummary {
-    const sorted = Float64Array.from(this.latencies).sort();
+  /** `from`: the number of answers to skip (a soak's minute: the answers since the last one). */
+  summary(seconds: number, from = 0): LatencySummary {
+    const sorted = Float64Array.from(from > 0 ? this.latencies.slice(from) : this.latencies).sort();
     return {
       // A request that failed without an answer still counts as one sent.
       requests: sorted.length + this.unanswered,

@@ -397,6 +397,7 @@ export async function runSoak(
     const at = minute;
     const total = live?.total;
     const answers = (total?.count ?? 0) - seen.answers;
+    const minuteSummary = total?.summary(60, seen.answers);
     const errors = (total?.errors ?? 0) - seen.errors;
     seen = { answers: total?.count ?? 0, errors: total?.errors ?? 0 };
     errorsByMinute.push(errors);
@@ -404,7 +405,9 @@ export async function runSoak(
       const line = [...memory]
         .map(([name, samples]) => `${name} ${mib(samples[samples.length - 1]?.bytes ?? 0)}`)
         .join(', ');
-      log(`  minute ${at}: ${answers} answers, ${errors} errors — memory: ${line}`);
+      log(
+        `  minute ${at}: ${answers} answers, p95 ${formatMs(minuteSummary?.p95 ?? Number.NaN)} ms, ${errors} errors — memory: ${line}`,
+      );
     });
   }, 60_000);
   // Access tokens live an hour: renew them well before, as the app does (read at send time).
