@@ -31,10 +31,12 @@ const GUEST = 'Hélène Fautrier';
 
 /** What an owner's session reads, in a loop, until stopped: every answer's time and status. */
 function startTraffic(stack: RunningStack, accessToken: string, clients: number) {
-  const answers: Array<{ at: number; status: number }> = [];
+  /** When each request was sent and answered (performance.now()), and its status. */
+  const answers: Array<{ sent: number; at: number; status: number }> = [];
   let running = true;
   const loop = async () => {
     while (running) {
+      const sent = performance.now();
       const status = await fetch(
         `${stack.url}/rest/v1/reservations?select=id,client_nom,date_debut&order=date_debut.desc&limit=50`,
         { headers: { apikey: stack.anonKey, authorization: `Bearer ${accessToken}` } },
@@ -44,7 +46,7 @@ function startTraffic(stack: RunningStack, accessToken: string, clients: number)
           return response.status;
         })
         .catch(() => 0);
-      answers.push({ at: performance.now(), status });
+      answers.push({ sent, at: performance.now(), status });
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
@@ -243,10 +245,10 @@ export async function postgrestRestartScenario(
     await new Promise((resolve) => setTimeout(resolve, 500));
     await traffic.stop();
     const before = traffic.answers.filter((a) => a.at < killStartedAt);
-    // Answers between the kill signal and its exit, or between the restart and its readiness
-    // check, may go either way: they belong to neither window.
-    const during = traffic.answers.filter((a) => a.at >= killedAt && a.at < restartStartedAt);
-    const after = traffic.answers.filter((a) => a.at >= restartStartedAt);
+    // By when each request was sent and answered: one sent before the kill may still be
+    // answered after it (PostgREST had written it), one sent during the restart either way.
+    const during = traffic.answers.filter((a) => a.sent >= killedAt && a.at < restartStartedAt);
+    const after = traffic.answers.filter((a) => a.sent >= restartStartedAt);
     const statuses = (answers: typeof before) =>
       [...new Set(answers.map((a) => a.status))].sort().join('/') || '—';
     const firstOk = after.find((a) => a.status === 200);
@@ -263,7 +265,7 @@ export async function postgrestRestartScenario(
     );
     log.check(
       firstOk !== undefined &&
-        after.filter((a) => a.at > (firstOk?.at ?? 0)).every((a) => a.status === 200),
+        after.filter((a) => a.sent > (firstOk?.at ?? 0)).every((a) => a.status === 200),
       `after the restart the traffic recovered (first 200 ${formatMs((firstOk?.at ?? restartStartedAt) - restartStartedAt)} after PostgREST was started again) and stayed up`,
     );
   } finally {
