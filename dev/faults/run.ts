@@ -28,13 +28,23 @@ import { FaultLog, FaultSkipped, formatLog, formatMs } from './fault-log.ts';
 import { postgrestRestartScenario } from './postgrest-restart.ts';
 import { postgresRestartScenario, workerKilledScenario } from './sync-faults.ts';
 
-const { values: flags } = parseArgs({
-  options: {
-    only: { type: 'string' },
-    'port-base': { type: 'string' },
-    quick: { type: 'boolean', default: false },
-  },
-});
+function readFlags() {
+  try {
+    return parseArgs({
+      options: {
+        only: { type: 'string' },
+        'port-base': { type: 'string' },
+        quick: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(
+      `✖ ${(error as Error).message} — flags: --only postgrest,postgres,worker,disk,offline  --port-base N  --quick`,
+    );
+    process.exit(2);
+  }
+}
+const flags = readFlags();
 
 const portBase = Number(flags['port-base'] ?? process.env.FAULTS_PORT_BASE ?? 58800);
 if (!Number.isInteger(portBase) || portBase < 1024 || portBase > 64000) {
