@@ -5,6 +5,7 @@ import {
   type ReservationListRow,
   reservationKeys,
   reservationsSource,
+  withOverlapFlags,
 } from '@/features/reservations/api/get-reservations';
 import type { ReservationFilters } from '@/features/reservations/list-params';
 import {
@@ -69,7 +70,7 @@ export async function getReservationsHistoryPage(
     total?.counter ?? null,
   ]);
   if (error) throw new ApiError(error, status);
-  const rows: ReservationListRow[] = data;
+  const rows = withOverlapFlags(data);
   return {
     rows,
     nextCursor: nextCursor(rows, limit),
