@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './dev/test/chromium.ts';
 import { PWA_BASE_URL } from './e2e/pwa/pwa-env.ts';
 import { CONSENT_KEY, type ConsentChoice, writeConsent } from './src/lib/telemetry/consent.ts';
 
@@ -48,19 +49,7 @@ export default defineConfig({
   use: {
     locale: 'fr-FR',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS },
   },
   projects: [
     { name: 'app', testIgnore: '**/pwa/**', use: { baseURL } },

@@ -38,12 +38,13 @@ import { guestPageRewrite } from '../build/guest-page.ts';
 import { headersFor, parseHeadersFile } from '../build/headers-file.ts';
 import { repoRoot } from '../stack/config.ts';
 import type { RunningStack } from '../stack/stack.ts';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../test/chromium.ts';
 
 const { values: flags } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
     'port-base': { type: 'string', default: '57720' },
-    chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    chromium: { type: 'string', default: CHROMIUM_EXECUTABLE },
     'keep-build': { type: 'string' },
     /** Print each load's requests (start → end, size) for the first run. */
     waterfall: { type: 'boolean', default: false },
@@ -600,13 +601,7 @@ async function main(): Promise<number> {
     handleSIGTERM: false,
     handleSIGHUP: false,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS.filter((arg) => arg !== '--headless'),
       // Loopback only: any other host name fails to resolve.
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
     ],

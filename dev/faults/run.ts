@@ -23,6 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { repoRoot } from '../stack/config.ts';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../test/chromium.ts';
 import { diskFaultsScenario } from './disk-faults.ts';
 import { FaultLog, FaultSkipped, formatLog, formatMs } from './fault-log.ts';
 import { postgrestRestartScenario } from './postgrest-restart.ts';
@@ -65,17 +66,8 @@ async function withBrowserPage<T>(
   work: (page: import('@playwright/test').Page) => Promise<T>,
 ): Promise<T> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM_EXECUTABLE,
+    args: CHROMIUM_ARGS,
   });
   try {
     const context = await browser.newContext({ locale: 'fr-FR' });
