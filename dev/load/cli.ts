@@ -18,6 +18,8 @@
  *  - `--find-knee`: rising constant rates (`--rates 500,1000,…`) until one is not sustained
  *    (p95 ≥ 300 ms, errors ≥ 0.5 %, or under 90 % of the offered rate answered); prints the
  *    highest sustained rate with the CPU of Postgres, PostgREST, the gateway and the generator.
+ *  - `--per-endpoint [--rate R]`: each request of the session alone at R req/s (default 300),
+ *    with the Postgres and PostgREST CPU it costs per request.
  *  - `--soak --minutes N` (npm run soak): N minutes at `--rate` (default 300 req/s), memory
  *    (PSS) of each process every minute; fails on any error or a process that keeps growing.
  *
@@ -32,13 +34,14 @@ import { parseArgs } from 'node:util';
 import { SCALE_PASSWORD } from '../scale/generate.ts';
 import { repoRoot } from '../stack/config.ts';
 import { KNEE_RATES, kneeStages, loadStages } from './plan.ts';
-import { type LoadStack, runKnee, runLoadTest, runSoak } from './run-load.ts';
+import { type LoadStack, runEndpointCosts, runKnee, runLoadTest, runSoak } from './run-load.ts';
 
 const { values: flags } = parseArgs({
   options: {
     'stack-file': { type: 'string', default: path.join(repoRoot, '.local', 'scale', 'stack.json') },
     quick: { type: 'boolean', default: false },
     'find-knee': { type: 'boolean', default: false },
+    'per-endpoint': { type: 'boolean', default: false },
     soak: { type: 'boolean', default: false },
     minutes: { type: 'string', default: '30' },
     rate: { type: 'string', default: '300' },
@@ -91,6 +94,12 @@ if (flags.soak) {
     options,
     intFlag(flags.minutes, 'minutes', 1, 24 * 60),
     intFlag(flags.rate, 'rate', 1, 10_000),
+  ));
+} else if (flags['per-endpoint']) {
+  ({ ok } = await runEndpointCosts(
+    options,
+    intFlag(flags.rate, 'rate', 1, 10_000),
+    quick ? 10 : 20,
   ));
 } else if (flags['find-knee']) {
   const rates = flags.rates

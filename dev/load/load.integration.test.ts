@@ -65,12 +65,12 @@ describe('npm run load, in miniature', () => {
         'dashboard: cleaning_schedule',
         'dashboard: notifications (HEAD)',
         'reservations p1: reservation_counts',
-        'reservations p1: reservations',
+        'reservations p1: reservation_list',
         'reservations p5: reservation_counts',
-        'reservations p5: reservations',
-        'name search: rpc/search_reservations',
+        'reservations p5: reservation_list',
+        'name search: rpc/search_reservation_list',
         'calendar month: gites',
-        'calendar month: reservations',
+        'calendar month: calendar_stays',
         'save stay: reservations (PATCH)',
       ]);
       expect(owners[0]?.deepPage).toBe(3);

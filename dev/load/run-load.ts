@@ -494,3 +494,75 @@ function logPreamble(
   for (const request of template) log(`  ${request.method} ${request.name}`);
   log('');
 }
+
+/**
+ * `npm run load -- --per-endpoint [--rate R]`: each request of the session replayed alone at
+ * R req/s for a short while, with the CPU it cost Postgres and PostgREST per request — where
+ * a mixed run's CPU goes, so the next optimisation aims at the costly endpoint.
+ */
+export async function runEndpointCosts(
+  options: LoadOptions,
+  rate: number,
+  seconds: number,
+): Promise<{ ok: boolean }> {
+  const log = options.log ?? console.log;
+  const { target, watched } = await prepareTarget(options);
+  const { owners, template, signInMs } = await prepareOwners(options);
+  logPreamble(log, options, owners, template, signInMs);
+  const rows: string[][] = [];
+  for (const [index, request] of template.entries()) {
+    const alone = owners.map((owner) => ({
+      ...owner,
+      session: [owner.session[index] as RecordedRequest],
+    }));
+    const [result] = await runStages(
+      [
+        {
+          name: request.name,
+          kind: 'knee',
+          fromOwners: rate,
+          toOwners: rate,
+          seconds,
+          checked: false,
+        },
+      ],
+      { target, watched, owners: alone, template: [request], stepSeconds: seconds, log },
+    );
+    if (!result) continue;
+    const perSecond = result.summary.perSecond || 1;
+    // % of one core ÷ requests a second = ms of CPU per request × 100.
+    const msPerRequest = (name: string) => ((result.cpu.get(name) ?? 0) * 10) / perSecond;
+    rows.push([
+      request.name,
+      perSecond.toFixed(0),
+      formatMs(result.summary.p50),
+      formatMs(result.summary.p95),
+      msPerRequest('Postgres').toFixed(2),
+      msPerRequest('PostgREST').toFixed(2),
+      formatPercent(result.summary.requests ? result.summary.errors / result.summary.requests : 0),
+    ]);
+  }
+  log('');
+  log(
+    markdownTable(
+      [
+        'endpoint',
+        'req/s',
+        'p50 ms',
+        'p95 ms',
+        'Postgres CPU ms/request',
+        'PostgREST CPU ms/request',
+        'errors',
+      ],
+      rows,
+    ),
+  );
+  const file = await saveReport('endpoints', {
+    options: { ...options, stack: undefined },
+    rate,
+    seconds,
+    rows,
+  });
+  log(`\nReport: ${path.relative(repoRoot, file)}`);
+  return { ok: true };
+}

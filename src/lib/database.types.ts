@@ -1758,7 +1758,48 @@ export type Database = {
       };
     };
     Views: {
-      [_ in never]: never;
+      calendar_stays: {
+        Row: {
+          client_nom: string | null;
+          date_debut: string | null;
+          date_fin: string | null;
+          gite_id: string | null;
+          has_overlap: boolean | null;
+          id: string | null;
+          montant: number | null;
+          nb_personnes: number | null;
+          plateforme: string | null;
+          status: string | null;
+        };
+        Relationships: [];
+      };
+      reservation_list: {
+        Row: {
+          client_email: string | null;
+          client_nom: string | null;
+          client_telephone: string | null;
+          date_debut: string | null;
+          date_fin: string | null;
+          echo_of: string | null;
+          external_uid: string | null;
+          feed_id: string | null;
+          feed_kind: string | null;
+          gite_couleur: string | null;
+          gite_id: string | null;
+          gite_nom: string | null;
+          has_overlap: boolean | null;
+          id: string | null;
+          montant: number | null;
+          nb_adultes: number | null;
+          nb_personnes: number | null;
+          notes: string | null;
+          owner_marked_closure: boolean | null;
+          owner_user_id: string | null;
+          plateforme: string | null;
+          status: string | null;
+        };
+        Relationships: [];
+      };
     };
     Functions: {
       access_token_hash: {
@@ -2214,6 +2255,41 @@ export type Database = {
           feeds?: Json;
         };
         Returns: string;
+      };
+      search_reservation_list: {
+        Args: {
+          p_query: string;
+        };
+        Returns: {
+          client_email: string | null;
+          client_nom: string | null;
+          client_telephone: string | null;
+          date_debut: string | null;
+          date_fin: string | null;
+          echo_of: string | null;
+          external_uid: string | null;
+          feed_id: string | null;
+          feed_kind: string | null;
+          gite_couleur: string | null;
+          gite_id: string | null;
+          gite_nom: string | null;
+          has_overlap: boolean | null;
+          id: string | null;
+          montant: number | null;
+          nb_adultes: number | null;
+          nb_personnes: number | null;
+          notes: string | null;
+          owner_marked_closure: boolean | null;
+          owner_user_id: string | null;
+          plateforme: string | null;
+          status: string | null;
+        }[];
+        SetofOptions: {
+          from: '*';
+          to: 'reservation_list';
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
       };
       search_reservations: {
         Args: {

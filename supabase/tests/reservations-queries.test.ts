@@ -115,43 +115,64 @@ describe('guest-name search', () => {
       expect(data?.every((r) => r.client_nom_search?.includes('dupont'))).toBe(true);
     });
 
-    it(`finds the same rows with rpc search_reservations("${term}"), only the caller's`, async () => {
-      const { data, error, count } = await owner.client
-        .rpc('search_reservations', { p_query: term }, { count: 'exact' })
-        // PostgREST 12 narrows an RPC's rows to the selected columns before it orders and
-        // filters them: select every column the order and filters use — `*` is simplest.
-        .select('*, has_overlap')
-        .order('date_debut', { ascending: false })
-        .range(0, 49);
+    // search_reservation_list is what the list calls; search_reservations is kept for app
+    // builds from before it that may still be installed as a PWA: both must stay right.
+    for (const fn of ['search_reservation_list', 'search_reservations'] as const) {
+      it(`finds the same rows with rpc ${fn}("${term}"), only the caller's`, async () => {
+        const { data, error, count } = await owner.client
+          .rpc(fn, { p_query: term }, { count: 'exact' })
+          // PostgREST 12 narrows an RPC's rows to the selected columns before it orders and
+          // filters them: select every column the order and filters use — `*` is simplest.
+          .select('*')
+          .order('date_debut', { ascending: false })
+          .range(0, 49);
+        expect(error).toBeNull();
+        expect(count).toBe(3);
+        expect(data?.map((r) => r.id).sort()).toEqual(dupontIds);
+      });
+    }
+  }
+
+  for (const fn of ['search_reservation_list', 'search_reservations'] as const) {
+    it(`${fn} matches %, _ and * in a search term literally, not as wildcards`, async () => {
+      const percent = await owner.client.rpc(fn, { p_query: '100%' }).select('id');
+      expect(percent.data?.map((r) => r.id)).toEqual([percentId]);
+      const underscore = await owner.client.rpc(fn, { p_query: 'e_m' }).select('id');
+      expect(underscore.data?.map((r) => r.id)).toEqual([underscoreId]);
+      const star = await owner.client.rpc(fn, { p_query: 'd*' }).select('id');
+      expect(star.data).toEqual([]);
+    });
+
+    it(`${fn} combines the search with the list filters PostgREST applies on top`, async () => {
+      const { data, error } = await owner.client
+        .rpc(fn, { p_query: 'dupont' })
+        .select('*')
+        .gte('date_debut', '2030-01-12');
       expect(error).toBeNull();
-      expect(count).toBe(3);
-      expect(data?.map((r) => r.id).sort()).toEqual(dupontIds);
+      expect(data?.length).toBe(2);
+    });
+
+    it(`refuses ${fn} to anon`, async () => {
+      const { error } = await testClient(stack).rpc(fn, { p_query: 'dupont' });
+      expect(error?.code).toBe('42501');
     });
   }
 
-  it('matches %, _ and * in a search term literally, not as wildcards', async () => {
-    const percent = await owner.client.rpc('search_reservations', { p_query: '100%' }).select('id');
-    expect(percent.data?.map((r) => r.id)).toEqual([percentId]);
-    const underscore = await owner.client
-      .rpc('search_reservations', { p_query: 'e_m' })
-      .select('id');
-    expect(underscore.data?.map((r) => r.id)).toEqual([underscoreId]);
-    const star = await owner.client.rpc('search_reservations', { p_query: 'd*' }).select('id');
-    expect(star.data).toEqual([]);
-  });
-
-  it('combines the search with the list filters PostgREST applies on top', async () => {
+  it("gives search_reservation_list the list view's rows: gîte name and overlap flag included", async () => {
     const { data, error } = await owner.client
-      .rpc('search_reservations', { p_query: 'dupont' })
+      .rpc('search_reservation_list', { p_query: 'dupont' })
       .select('*')
-      .gte('date_debut', '2030-01-12');
+      .order('date_debut')
+      .limit(1)
+      .single();
     expect(error).toBeNull();
-    expect(data?.length).toBe(2);
-  });
-
-  it('refuses search_reservations to anon', async () => {
-    const { error } = await testClient(stack).rpc('search_reservations', { p_query: 'dupont' });
-    expect(error?.code).toBe('42501');
+    const { data: viewRow } = await owner.client
+      .from('reservation_list')
+      .select('*')
+      .eq('id', data?.id ?? '')
+      .single();
+    expect(data).toEqual(viewRow);
+    expect(data).toMatchObject({ gite_nom: expect.any(String), has_overlap: false });
   });
 });
 

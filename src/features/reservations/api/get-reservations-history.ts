@@ -1,11 +1,9 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import {
   listTotal,
-  RESERVATION_LIST_SELECT,
   type ReservationListRow,
   reservationKeys,
   reservationsSource,
-  withOverlapFlags,
 } from '@/features/reservations/api/get-reservations';
 import type { ReservationFilters } from '@/features/reservations/list-params';
 import {
@@ -50,12 +48,7 @@ export async function getReservationsHistoryPage(
   const ascending = sort === 'date-asc';
   // The total comes with the first request only.
   const total = cursor ? null : listTotal(client, filters);
-  let query = reservationsSource(
-    client,
-    filters,
-    RESERVATION_LIST_SELECT,
-    total?.queryOptions ?? {},
-  );
+  let query = reservationsSource(client, filters, total?.queryOptions ?? {});
   if (cursor) {
     query = query.or(keysetCondition(cursor, ascending ? 'asc' : 'desc'));
     // Redundant for the result, but it gives the index scan a starting bound: without it
@@ -66,15 +59,18 @@ export async function getReservationsHistoryPage(
       : query.lte('date_debut', cursor.date_debut);
   }
   const [{ data, count, error, status }, counted] = await Promise.all([
-    query.order('date_debut', { ascending }).order('id', { ascending }).limit(limit),
+    query
+      .order('date_debut', { ascending })
+      .order('id', { ascending })
+      .limit(limit)
+      .overrideTypes<ReservationListRow[], { merge: false }>(),
     total?.counter ?? null,
   ]);
   if (error) throw new ApiError(error, status);
-  const rows = withOverlapFlags(data);
   return {
-    rows,
-    nextCursor: nextCursor(rows, limit),
-    total: cursor ? null : Math.max(counted ?? count ?? 0, rows.length),
+    rows: data,
+    nextCursor: nextCursor(data, limit),
+    total: cursor ? null : Math.max(counted ?? count ?? 0, data.length),
   };
 }
 

@@ -63,7 +63,8 @@ describe('getReservationsPage: pagination edges', () => {
       plateforme: 'airbnb',
       status: 'confirmed',
       has_overlap: false,
-      gites: { nom: 'Gîte des Tilleuls', couleur: null },
+      gite_nom: 'Gîte des Tilleuls',
+      gite_couleur: null,
     });
   });
 

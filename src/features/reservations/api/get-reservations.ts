@@ -32,7 +32,17 @@ export const reservationKeys = {
   giteOptions: () => [...reservationKeys.all, 'gite-options'] as const,
 };
 
-/** One row of the list: what the table, the cards and the edit form need. */
+/**
+ * One row of the list: what the table, the cards and the edit form need. The rows come from
+ * the `reservation_list` view, shaped for this list: the stay, its gîte's name and colour,
+ * and its overlap flag. PostgREST 12 spends ≈ 0.1 ms of CPU per column named in `select=`
+ * (the list's 19 columns and 2 embeds: 2.9 ms a request, more than the query itself), a
+ * view read with `select=*` 0.9 ms — see the migration `20261127000100_reservation_list_view`.
+ * The type generator makes every column of a view nullable; these are not (NOT NULL columns
+ * through an inner join), so the reads state the row type (`overrideTypes`).
+ * `feed_kind`, `echo_of` and `owner_marked_closure` say what an imported stay is (a stay to
+ * complete, an echo of our own export, a period the owner marked as a closure).
+ */
 export type ReservationListRow = Pick<
   Tables<'reservations'>,
   | 'id'
@@ -50,29 +60,15 @@ export type ReservationListRow = Pick<
   | 'date_debut'
   | 'date_fin'
   | 'notes'
-  | 'has_overlap'
   | 'feed_kind'
   | 'echo_of'
   | 'owner_marked_closure'
-> & { gites: { nom: string; couleur: string | null } };
-
-/**
- * The overlap flag is read as an embedded row of `reservation_overlaps` (a join), not as the
- * `has_overlap` computed field: PostgREST calls a computed field's function once per row —
- * about 10 µs each, and for every row an offset skips too (page 5: 250 calls). The load
- * test measured the list as the costliest request of a session.
- * `feed_kind`, `echo_of` and `owner_marked_closure` say what an imported stay is (a stay to
- * complete, an echo of our own export, a period the owner marked as a closure).
- */
-export const RESERVATION_LIST_SELECT =
-  'id, gite_id, feed_id, external_uid, plateforme, status, client_nom, client_email, client_telephone, nb_personnes, nb_adultes, montant, date_debut, date_fin, notes, overlap:reservation_overlaps(id), feed_kind, echo_of, owner_marked_closure, gites(nom, couleur)';
-
-type ListRowAsRead = Omit<ReservationListRow, 'has_overlap'> & { overlap: { id: string }[] };
-
-/** The rows as the list uses them: `has_overlap` from the embedded flag. */
-export function withOverlapFlags(rows: readonly ListRowAsRead[]): ReservationListRow[] {
-  return rows.map(({ overlap, ...row }) => ({ ...row, has_overlap: overlap.length > 0 }));
-}
+> & {
+  /** Another live stay of the same gîte shares a night with this one. */
+  has_overlap: boolean;
+  gite_nom: string;
+  gite_couleur: string | null;
+};
 
 /** The builder's filter methods this feature uses (supabase-js query builders have them all). */
 interface Filterable<Self> {
@@ -105,26 +101,26 @@ export function applyFilters<Q extends Filterable<Q>>(query: Q, ops: readonly Fi
 }
 
 /**
- * Where a list reads from. With a name to search, `search_reservations`: under RLS a LIKE
- * filter cannot use the trigram index (LIKE is not leakproof, so Postgres applies it after
- * reading all the owner's rows), the function can (bench, 22,000-stay owner: 9 ms against
- * 244 ms p95). It matches the name itself; the other filters apply on top either way.
+ * Where a list reads from: the `reservation_list` view, or with a name to search
+ * `search_reservation_list` (the same rows). Under RLS a LIKE filter cannot use the trigram
+ * index (LIKE is not leakproof, so Postgres applies it after reading all the owner's rows),
+ * the function can (bench, 22,000-stay owner: 9 ms against 244 ms p95). It matches the name
+ * itself; the other filters apply on top either way. Always `select=*` (see ReservationListRow).
  */
-export function reservationsSource<Select extends string>(
+export function reservationsSource(
   client: SupabaseClient,
   filters: ReservationFilters,
-  select: Select,
   options: { count?: 'exact' } = {},
 ) {
   const ops = filterOps(filters);
   const term = normalizeSearchTerm(filters.search);
   if (term) {
     return applyFilters(
-      client.rpc('search_reservations', { p_query: term }, options).select(select),
+      client.rpc('search_reservation_list', { p_query: term }, options).select('*'),
       ops.filter((op) => op.op !== 'like'),
     );
   }
-  return applyFilters(client.from('reservations').select(select, options), ops);
+  return applyFilters(client.from('reservation_list').select('*', options), ops);
 }
 
 export interface ReservationsPageRequest {
@@ -164,17 +160,15 @@ function pageQuery(
   options: { count?: 'exact' },
 ) {
   const { from, to } = pageRange(page, PAGE_SIZE);
-  let query = reservationsSource(client, request.filters, RESERVATION_LIST_SELECT, options);
+  let query = reservationsSource(client, request.filters, options);
   for (const order of orderSpecs(request.sort)) {
     query = query.order(order.column, {
       ascending: order.ascending,
       nullsFirst: order.nullsFirst,
     });
   }
-  return query.range(from, to);
+  return query.range(from, to).overrideTypes<ReservationListRow[], { merge: false }>();
 }
-
-const COUNT_SELECT = 'id, gite_id, plateforme, status, date_debut, date_fin';
 
 /**
  * The signed-in owner's number of stays, all or of one status, from `reservation_counts`
@@ -197,8 +191,7 @@ export async function countReservations(
 ): Promise<number> {
   const source = countSource(filters);
   if (source !== null) return readOwnerCount(client, source);
-  // The filtered columns are selected: on a function's rows PostgREST filters only those.
-  const { count, error, status } = await reservationsSource(client, filters, COUNT_SELECT, {
+  const { count, error, status } = await reservationsSource(client, filters, {
     count: 'exact',
   }).limit(1);
   if (error) throw new ApiError(error, status);
@@ -231,8 +224,12 @@ export async function getReservationsPage(
       (wanted - 1) * PAGE_SIZE + first.data.length,
     );
     if (first.data.length > 0 || wanted === 1) {
-      const rows = withOverlapFlags(first.data);
-      return { rows, total: shown, page: wanted, pageCount: pageCount(shown, PAGE_SIZE) };
+      return {
+        rows: first.data,
+        total: shown,
+        page: wanted,
+        pageCount: pageCount(shown, PAGE_SIZE),
+      };
     }
   } else if (first.error.code !== RANGE_NOT_SATISFIABLE) {
     throw new ApiError(first.error, first.status);
@@ -244,9 +241,13 @@ export async function getReservationsPage(
     const { data, count, error, status } = await pageQuery(client, request, last, {});
     if (error && error.code === RANGE_NOT_SATISFIABLE) continue;
     if (error) throw new ApiError(error, status);
-    const rows = withOverlapFlags(data);
     const finalTotal = Math.max(count ?? total, (last - 1) * PAGE_SIZE + data.length);
-    return { rows, total: finalTotal, page: last, pageCount: pageCount(finalTotal, PAGE_SIZE) };
+    return {
+      rows: data,
+      total: finalTotal,
+      page: last,
+      pageCount: pageCount(finalTotal, PAGE_SIZE),
+    };
   }
   throw new ApiError({ message: 'La liste change trop vite, réessayez.', code: '' }, 503);
 }

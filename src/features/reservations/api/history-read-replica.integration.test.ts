@@ -105,7 +105,7 @@ describe('history reads routed to a read replica', () => {
     expect(page.total).toBe(STAYS);
     expect(page.rows).toHaveLength(Math.min(STAYS, HISTORY_PAGE_SIZE));
     expect(fallbacks).toEqual([]);
-    expect(calls.some((call) => call.startsWith('replica /rest/v1/reservations'))).toBe(true);
+    expect(calls.some((call) => call.startsWith('replica /rest/v1/reservation_list'))).toBe(true);
     expect(calls.filter((call) => call.startsWith('primary /rest/v1/'))).toEqual([]);
   });
 
@@ -133,8 +133,8 @@ describe('history reads routed to a read replica', () => {
     expect(page.total).toBe(STAYS);
     expect(fallbacks).toHaveLength(1);
     expect(fallbacks[0]).toMatchObject({ status: 502, code: REPLICA_UNAVAILABLE });
-    expect(calls.some((call) => call.startsWith('replica /rest/v1/reservations'))).toBe(true);
-    expect(calls.some((call) => call.startsWith('primary /rest/v1/reservations'))).toBe(true);
+    expect(calls.some((call) => call.startsWith('replica /rest/v1/reservation_list'))).toBe(true);
+    expect(calls.some((call) => call.startsWith('primary /rest/v1/reservation_list'))).toBe(true);
 
     calls.length = 0;
     const again = await router.run(firstPage);

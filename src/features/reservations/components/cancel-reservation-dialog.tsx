@@ -21,7 +21,7 @@ export function CancelReservationDialog({
   return (
     <ConfirmDialog
       title={m.cancelTitle(name)}
-      description={m.cancelWarning(formatStay(row.date_debut, row.date_fin), row.gites.nom)}
+      description={m.cancelWarning(formatStay(row.date_debut, row.date_fin), row.gite_nom)}
       keepLabel={m.cancelKeep}
       confirmLabel={m.cancelConfirm}
       pendingLabel={m.cancelling}

@@ -34,14 +34,14 @@ export function StayCell({ row }: { row: ReservationListRow }) {
 }
 
 export function GiteCell({ row }: { row: ReservationListRow }) {
-  const colour = row.gites.couleur && HEX_COLOUR.test(row.gites.couleur) ? row.gites.couleur : null;
+  const colour = row.gite_couleur && HEX_COLOUR.test(row.gite_couleur) ? row.gite_couleur : null;
   return (
     <span
       className="resa-gite"
       style={colour ? ({ '--gite-colour': colour } as CSSProperties) : undefined}
     >
       <span className="resa-swatch" aria-hidden="true" />
-      {row.gites.nom}
+      {row.gite_nom}
     </span>
   );
 }

@@ -243,7 +243,7 @@ export function ReservationFormDialog({
                 <dl className="resa-readonly">
                   <div>
                     <dt>{m.giteLabel}</dt>
-                    <dd>{row.gites.nom}</dd>
+                    <dd>{row.gite_nom}</dd>
                   </div>
                   <div>
                     <dt>{m.dateDebutLabel}</dt>
