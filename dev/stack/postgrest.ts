@@ -36,6 +36,9 @@ export async function startPostgrest(options: {
     PGRST_DB_MAX_ROWS: '1000',
     PGRST_DB_POOL: '20',
     PGRST_JWT_SECRET: options.jwtSecret,
+    // Validated tokens are kept until their expiry, as hosted Supabase's PostgREST 12 does:
+    // decoding the token was ≈ 0.1 ms of CPU on every request (npm run load -- --per-endpoint).
+    PGRST_JWT_CACHE_MAX_LIFETIME: '3600',
     PGRST_SERVER_HOST: '127.0.0.1',
     PGRST_SERVER_PORT: String(options.port),
     PGRST_ADMIN_SERVER_PORT: String(options.adminPort),
