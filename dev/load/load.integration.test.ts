@@ -66,6 +66,7 @@ describe('npm run load, in miniature', () => {
         'dashboard: notifications (HEAD)',
         'reservations p1: reservation_counts',
         'reservations p1: reservation_list',
+        'reservations p1: gites',
         'reservations p5: reservation_counts',
         'reservations p5: reservation_list',
         'name search: rpc/search_reservation_list',
@@ -78,12 +79,12 @@ describe('npm run load, in miniature', () => {
 
       const before = await db.query(ROWS_BUT_UPDATED_AT, [ownerIds]);
       const results = await runStages(
-        [{ name: 'smoke', kind: 'smoke', fromOwners: 11, toOwners: 11, seconds: 3, checked: true }],
+        [{ name: 'smoke', kind: 'smoke', fromOwners: 12, toOwners: 12, seconds: 3, checked: true }],
         { target, watched, owners, template, stepSeconds: 3, log: (line) => lines.push(line) },
       );
       const [smoke] = results;
       expect(smoke?.summary.errors).toBe(0);
-      // 11 owners, 3 s, one request a second each: the whole session once (give or take).
+      // 12 owners, 3 s, one request a second each: the whole session once (give or take).
       expect(smoke?.summary.requests).toBeGreaterThanOrEqual(22);
       expect([...(smoke?.endpoints.keys() ?? [])].sort()).toEqual(
         template.map((r) => r.name).sort(),

@@ -189,6 +189,9 @@ async function sessionPages(owner: Omit<LoadOwner, 'session'>) {
   const { getReservationsPage } = await import(
     '../../src/features/reservations/api/get-reservations.ts'
   );
+  const { getGiteOptions } = await import(
+    '../../src/features/reservations/api/get-gite-options.ts'
+  );
   const { EMPTY_FILTERS, DEFAULT_SORT } = await import(
     '../../src/features/reservations/list-params.ts'
   );
@@ -220,8 +223,13 @@ async function sessionPages(owner: Omit<LoadOwner, 'session'>) {
     },
     {
       page: 'reservations p1',
+      // The route also loads the owner's gîtes (the filter, the form); kept 30 s by the
+      // query cache, they are not asked again for the deeper page or the search.
       open: (client: AppClient) =>
-        getReservationsPage(client, { filters: EMPTY_FILTERS, sort: DEFAULT_SORT, page: 1 }),
+        Promise.all([
+          getReservationsPage(client, { filters: EMPTY_FILTERS, sort: DEFAULT_SORT, page: 1 }),
+          getGiteOptions(client),
+        ]),
     },
     {
       page: `reservations p${DEEP_PAGE}`,
