@@ -16,8 +16,9 @@
 --    offset as parameters. Owners' requests now keep the generic plan, which
 --    reads the same (owner_user_id, ...) indexes (see the role setting below).
 --
--- Per request, Postgres + PostgREST CPU: page 1 5.0 -> 2.0 ms, page 5 6.2 ->
--- 2.3 ms (npm run load -- --per-endpoint, 70,000-owner dataset).
+-- Per request, Postgres + PostgREST CPU: page 1 4.9 -> 2.0 ms, page 5 6.1 ->
+-- 3.4 ms, the name search 5.7 -> 3.4 ms (npm run load -- --per-endpoint,
+-- 70,000-owner dataset; docs/PERFORMANCE.md).
 -- =============================================================================
 
 -- security_invoker: the caller's RLS applies to reservations, gites and
@@ -101,7 +102,7 @@ alter role authenticated set plan_cache_mode = force_generic_plan;
 -- The calendar's stays, for the same reason: its ten columns named in
 -- `select=` cost PostgREST 1.5 ms a request, this view read with `select=*`
 -- 0.9 ms; the overlap flag is an EXISTS instead of the has_overlap() call per
--- row (the 5,000-stay owners' month: 6.5 -> 5.4 ms in Postgres).
+-- row (the 5,000-stay owners' month: 6.4-6.5 -> 5.4-6.2 ms in Postgres).
 create view public.calendar_stays
 with (security_invoker = true)
 as
