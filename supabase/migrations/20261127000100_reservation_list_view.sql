@@ -90,8 +90,23 @@ comment on function public.search_reservation_list(text) is
 revoke all on function public.search_reservation_list(text) from public, anon, authenticated;
 grant execute on function public.search_reservation_list(text) to authenticated, service_role;
 
+-- The earlier search stays for app builds from before this one that may still
+-- be installed as a PWA; it now returns the same stays, found by the function
+-- above (one place for the matching rules).
+create or replace function public.search_reservations(p_query text)
+returns setof public.reservations
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select r.*
+  from public.reservations r
+  where r.id in (select l.id from public.search_reservation_list(p_query) l)
+$$;
+
 comment on function public.search_reservations(text) is
-  'Superseded by search_reservation_list (the list''s view). Kept while app builds from before it may still be installed as a PWA.';
+  'Superseded by search_reservation_list (the list''s view); kept for app builds from before it still installed as a PWA.';
 
 -- PostgREST applies a role's settings at each request (as it does
 -- statement_timeout). With plan_cache_mode = auto, Postgres planned the list's
