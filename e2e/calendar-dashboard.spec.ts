@@ -114,7 +114,7 @@ test('the calendar shows the 3 gîtes with their stays, month by month, and a st
   const nextMonthRequest = page.waitForRequest((request) => {
     const url = decodeURIComponent(request.url());
     return (
-      url.includes('/rest/v1/reservations?') &&
+      url.includes('/rest/v1/calendar_stays?') &&
       url.includes(`date_debut=lt.${months.next.to}`) &&
       url.includes(`date_fin=gt.${months.next.from}`) &&
       url.includes('status=neq.cancelled')

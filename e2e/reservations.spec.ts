@@ -281,7 +281,7 @@ test.describe('"Tout l’historique"', () => {
     const keysetRequests: string[] = [];
     page.on('request', (request) => {
       const url = request.url();
-      if (url.includes('/rest/v1/reservations') && request.method() === 'GET')
+      if (url.includes('/rest/v1/reservation_list') && request.method() === 'GET')
         keysetRequests.push(url);
     });
 
