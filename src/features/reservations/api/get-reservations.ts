@@ -38,8 +38,9 @@ export const reservationKeys = {
  * and its overlap flag. PostgREST 12 spends ≈ 0.1 ms of CPU per column named in `select=`
  * (the list's 19 columns and 2 embeds: 2.9 ms a request, more than the query itself), a
  * view read with `select=*` 0.9 ms — see the migration `20261127000100_reservation_list_view`.
- * The type generator makes every column of a view nullable; these are not (NOT NULL columns
- * through an inner join), so the reads state the row type (`overrideTypes`).
+ * The type generator makes every column of a view nullable; these are not (NOT NULL columns,
+ * and the gîte read through the stay's NOT NULL foreign key), so the reads state the row type
+ * (`overrideTypes`).
  * `feed_kind`, `echo_of` and `owner_marked_closure` say what an imported stay is (a stay to
  * complete, an echo of our own export, a period the owner marked as a closure).
  */
