@@ -81,6 +81,8 @@ test('an owner books a stay by hand, is warned of an overlap, finds guests witho
   await expect(dialog).toBeHidden();
   const jeanne = page.getByRole('row').filter({ hasText: 'Jeanne Dupônt' });
   await expect(jeanne).toContainText('14/07/2026 → 21/07/2026');
+  // The gîte's name comes from the page's own list of gîtes (the rows carry its id only).
+  await expect(jeanne).toContainText(giteNom);
   await expect(jeanne).toContainText('7 nuits');
   await expect(jeanne).toContainText(/1\s250,50\s€/);
   await expect(jeanne).toContainText('Direct');
@@ -157,6 +159,7 @@ test('an owner books a stay by hand, is warned of an overlap, finds guests witho
   await dialog.getByRole('button', { name: 'Annuler la réservation…' }).click();
   const cancel = page.getByRole('dialog', { name: 'Annuler la réservation de Marc Lefèvre ?' });
   await expect(cancel).toContainText('18/07/2026 → 25/07/2026');
+  await expect(cancel).toContainText(giteNom);
   await cancel.getByRole('button', { name: 'Garder la réservation' }).click();
   await expect(cancel).toBeHidden();
   await expect(marc).toContainText('Confirmée');

@@ -1784,9 +1784,7 @@ export type Database = {
           external_uid: string | null;
           feed_id: string | null;
           feed_kind: string | null;
-          gite_couleur: string | null;
           gite_id: string | null;
-          gite_nom: string | null;
           has_overlap: boolean | null;
           id: string | null;
           montant: number | null;
@@ -2270,9 +2268,7 @@ export type Database = {
           external_uid: string | null;
           feed_id: string | null;
           feed_kind: string | null;
-          gite_couleur: string | null;
           gite_id: string | null;
-          gite_nom: string | null;
           has_overlap: boolean | null;
           id: string | null;
           montant: number | null;

@@ -8,9 +8,9 @@
 -- 1. PostgREST 12 spends about 0.1 ms of CPU per column named in `select=`
 --    (page 1 with 19 columns and 2 embeds: 2.9 ms; `select=*`: 0.9 ms), more
 --    than Postgres spends running the query. The list now reads this view,
---    which has exactly the list's columns, with `select=*`. The gîte's name and
---    colour and the overlap flag are plain sub-queries, where the embeds built
---    one JSON object per row (and per row an offset skips).
+--    which has exactly the list's columns, with `select=*`. The overlap flag is
+--    an EXISTS, where the embeds built one JSON object per row (and per row an
+--    offset skips); the gîte's name and colour come from the page's gîtes.
 -- 2. Postgres planned the list's query again at every request (a custom plan:
 --    0.7 ms, as long as its execution) because PostgREST passes the limit and
 --    offset as parameters. Owners' requests now keep the generic plan, which
@@ -47,18 +47,17 @@ select
   r.feed_kind,
   r.echo_of,
   r.owner_marked_closure,
-  exists (select 1 from public.reservation_overlaps o where o.id = r.id) as has_overlap,
-  -- Sub-queries, not a join: with a join the generic plan starts from the
-  -- owner's gîtes, reads every stay of each and sorts them (72 ms for the
-  -- 22,000-stay owner); with these it walks idx_reservations_owner_dates and
-  -- stops at the page (0.7 ms). Each is a primary-key read of the stay's gîte
-  -- (gite_id is NOT NULL and references the owner's own gîte).
-  (select g.nom from public.gites g where g.id = r.gite_id) as gite_nom,
-  (select g.couleur from public.gites g where g.id = r.gite_id) as gite_couleur
+  exists (select 1 from public.reservation_overlaps o where o.id = r.id) as has_overlap
+-- No gîte name or colour: the Réservations page has the owner's gîtes already
+-- (the filter, the form). Read here they cost two lookups per row, for every
+-- row an offset skips too (page 5: 1.6 -> 0.5 ms). And no join: with one, the
+-- generic plan starts from the owner's gîtes, reads every stay of each and
+-- sorts them (72 ms for the 22,000-stay owner) instead of walking
+-- idx_reservations_owner_dates and stopping at the page.
 from public.reservations r;
 
 comment on view public.reservation_list is
-  'The Réservations list''s rows (read with select=*): the stay, its gîte''s name and colour, and whether it overlaps another stay.';
+  'The Réservations list''s rows (read with select=*): the stay and whether it overlaps another stay.';
 
 revoke all on table public.reservation_list from anon, authenticated;
 grant select on table public.reservation_list to authenticated, service_role;

@@ -63,8 +63,7 @@ describe('getReservationsPage: pagination edges', () => {
       plateforme: 'airbnb',
       status: 'confirmed',
       has_overlap: false,
-      gite_nom: 'Gîte des Tilleuls',
-      gite_couleur: null,
+      gite_id: giteId,
     });
   });
 

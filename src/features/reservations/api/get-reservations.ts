@@ -34,13 +34,12 @@ export const reservationKeys = {
 
 /**
  * One row of the list: what the table, the cards and the edit form need. The rows come from
- * the `reservation_list` view, shaped for this list: the stay, its gîte's name and colour,
- * and its overlap flag. PostgREST 12 spends ≈ 0.1 ms of CPU per column named in `select=`
+ * the `reservation_list` view, shaped for this list: the stay and its overlap flag (the
+ * gîte's name and colour come from the owner's gîtes, which the page loads: gite-lookup.ts). PostgREST 12 spends ≈ 0.1 ms of CPU per column named in `select=`
  * (the list's 19 columns and 2 embeds: 2.9 ms a request, more than the query itself), a
  * view read with `select=*` 0.9 ms — see the migration `20261127000100_reservation_list_view`.
- * The type generator makes every column of a view nullable; these are not (NOT NULL columns,
- * and the gîte read through the stay's NOT NULL foreign key), so the reads state the row type
- * (`overrideTypes`).
+ * The type generator makes every column of a view nullable; these are not (NOT NULL
+ * columns), so the reads state the row type (`overrideTypes`).
  * `feed_kind`, `echo_of` and `owner_marked_closure` say what an imported stay is (a stay to
  * complete, an echo of our own export, a period the owner marked as a closure).
  */
@@ -67,8 +66,6 @@ export type ReservationListRow = Pick<
 > & {
   /** Another live stay of the same gîte shares a night with this one. */
   has_overlap: boolean;
-  gite_nom: string;
-  gite_couleur: string | null;
 };
 
 /** The builder's filter methods this feature uses (supabase-js query builders have them all). */

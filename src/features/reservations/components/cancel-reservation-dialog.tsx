@@ -3,6 +3,7 @@ import { useCancelReservation } from '@/features/reservations/api/cancel-reserva
 import type { ReservationListRow } from '@/features/reservations/api/get-reservations';
 import { formatStay, guestName } from '@/features/reservations/format';
 import { reservationsMessages as m } from '@/features/reservations/messages';
+import { useGite } from './gite-lookup';
 
 interface CancelReservationDialogProps {
   row: ReservationListRow;
@@ -18,10 +19,11 @@ export function CancelReservationDialog({
 }: CancelReservationDialogProps) {
   const cancelReservation = useCancelReservation();
   const name = guestName(row.client_nom);
+  const gite = useGite(row.gite_id);
   return (
     <ConfirmDialog
       title={m.cancelTitle(name)}
-      description={m.cancelWarning(formatStay(row.date_debut, row.date_fin), row.gite_nom)}
+      description={m.cancelWarning(formatStay(row.date_debut, row.date_fin), gite?.nom ?? '')}
       keepLabel={m.cancelKeep}
       confirmLabel={m.cancelConfirm}
       pendingLabel={m.cancelling}

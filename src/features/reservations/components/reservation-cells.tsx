@@ -10,6 +10,7 @@ import {
 } from '@/features/reservations/format';
 import { reservationsMessages as m } from '@/features/reservations/messages';
 import { platformLabel } from '@/lib/platforms';
+import { useGite } from './gite-lookup';
 
 /**
  * The content of each column, shared by the paged table and the virtual history list.
@@ -34,14 +35,15 @@ export function StayCell({ row }: { row: ReservationListRow }) {
 }
 
 export function GiteCell({ row }: { row: ReservationListRow }) {
-  const colour = row.gite_couleur && HEX_COLOUR.test(row.gite_couleur) ? row.gite_couleur : null;
+  const gite = useGite(row.gite_id);
+  const colour = gite?.couleur && HEX_COLOUR.test(gite.couleur) ? gite.couleur : null;
   return (
     <span
       className="resa-gite"
       style={colour ? ({ '--gite-colour': colour } as CSSProperties) : undefined}
     >
       <span className="resa-swatch" aria-hidden="true" />
-      {row.gite_nom}
+      {gite?.nom}
     </span>
   );
 }

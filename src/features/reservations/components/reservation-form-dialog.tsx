@@ -243,7 +243,7 @@ export function ReservationFormDialog({
                 <dl className="resa-readonly">
                   <div>
                     <dt>{m.giteLabel}</dt>
-                    <dd>{row.gite_nom}</dd>
+                    <dd>{gites.find((gite) => gite.id === row.gite_id)?.nom}</dd>
                   </div>
                   <div>
                     <dt>{m.dateDebutLabel}</dt>

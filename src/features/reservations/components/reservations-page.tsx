@@ -20,6 +20,7 @@ import {
   withFilters,
 } from '@/features/reservations/list-params';
 import { reservationsMessages as m } from '@/features/reservations/messages';
+import { GiteLookupContext } from './gite-lookup';
 import '@/features/reservations/reservations.css';
 import { useWriteAccess } from '@/lib/pwa/write-access';
 
@@ -42,6 +43,10 @@ export function ReservationsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = useMemo(() => parseListParams(searchParams), [searchParams]);
   const gites = useGiteOptions();
+  const giteById = useMemo(
+    () => new Map((gites.data ?? []).map((gite) => [gite.id, gite])),
+    [gites.data],
+  );
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const write = useWriteAccess();
@@ -100,67 +105,69 @@ export function ReservationsPage() {
   }
 
   return (
-    <div className="page resa-page">
-      <div className="page-header">
-        <h1>{m.pageTitle}</h1>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={write.blocked}
-          {...write.reasonProps}
-          onClick={() => {
-            setNotice(null);
-            setDialog({ kind: 'form', mode: { kind: 'create' } });
-          }}
-        >
-          + {m.add}
-        </button>
-      </div>
-      <p className="notice" role="status">
-        {notice}
-      </p>
-      <ReservationFiltersBar
-        params={params}
-        gites={giteList}
-        onFilters={onFilters}
-        onSort={(sort) => go((current) => ({ ...current, sort, page: 1 }))}
-        onView={(view) => go((current) => ({ ...current, view, page: 1 }))}
-        onReset={() =>
-          go((current) => ({ ...DEFAULT_LIST_PARAMS, sort: current.sort, view: current.view }))
-        }
-      />
-      {params.view === 'history' && !historyAvailable ? (
-        <p className="resa-note" role="note">
-          {m.historyNeedsDateSort}
+    <GiteLookupContext.Provider value={giteById}>
+      <div className="page resa-page">
+        <div className="page-header">
+          <h1>{m.pageTitle}</h1>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={write.blocked}
+            {...write.reasonProps}
+            onClick={() => {
+              setNotice(null);
+              setDialog({ kind: 'form', mode: { kind: 'create' } });
+            }}
+          >
+            + {m.add}
+          </button>
+        </div>
+        <p className="notice" role="status">
+          {notice}
         </p>
-      ) : null}
-      {showHistory && supportsKeyset(params.sort) ? (
-        <ReservationsHistory filters={params.filters} sort={params.sort} {...actions} />
-      ) : (
-        <ReservationsPaged
-          request={request}
-          hrefFor={(page) => search({ ...params, page })}
-          onPageCorrected={onPageCorrected}
-          {...actions}
-        />
-      )}
-      {dialog?.kind === 'form' ? (
-        <ReservationFormDialog
-          mode={dialog.mode}
+        <ReservationFiltersBar
+          params={params}
           gites={giteList}
-          defaultGiteId={defaultGiteId}
-          onClose={() => setDialog(null)}
-          onSaved={done}
-          onRequestCancel={(row) => setDialog({ kind: 'cancel', row })}
+          onFilters={onFilters}
+          onSort={(sort) => go((current) => ({ ...current, sort, page: 1 }))}
+          onView={(view) => go((current) => ({ ...current, view, page: 1 }))}
+          onReset={() =>
+            go((current) => ({ ...DEFAULT_LIST_PARAMS, sort: current.sort, view: current.view }))
+          }
         />
-      ) : null}
-      {dialog?.kind === 'cancel' ? (
-        <CancelReservationDialog
-          row={dialog.row}
-          onClose={() => setDialog(null)}
-          onCancelled={done}
-        />
-      ) : null}
-    </div>
+        {params.view === 'history' && !historyAvailable ? (
+          <p className="resa-note" role="note">
+            {m.historyNeedsDateSort}
+          </p>
+        ) : null}
+        {showHistory && supportsKeyset(params.sort) ? (
+          <ReservationsHistory filters={params.filters} sort={params.sort} {...actions} />
+        ) : (
+          <ReservationsPaged
+            request={request}
+            hrefFor={(page) => search({ ...params, page })}
+            onPageCorrected={onPageCorrected}
+            {...actions}
+          />
+        )}
+        {dialog?.kind === 'form' ? (
+          <ReservationFormDialog
+            mode={dialog.mode}
+            gites={giteList}
+            defaultGiteId={defaultGiteId}
+            onClose={() => setDialog(null)}
+            onSaved={done}
+            onRequestCancel={(row) => setDialog({ kind: 'cancel', row })}
+          />
+        ) : null}
+        {dialog?.kind === 'cancel' ? (
+          <CancelReservationDialog
+            row={dialog.row}
+            onClose={() => setDialog(null)}
+            onCancelled={done}
+          />
+        ) : null}
+      </div>
+    </GiteLookupContext.Provider>
   );
 }
