@@ -45,6 +45,20 @@ function keyFigure(page: Page, label: string) {
   return page.locator('.stats-key').filter({ has: page.getByText(label, { exact: true }) });
 }
 
+/**
+ * Waits for a key figure's text. After a change of gîte or year the previous figures stay
+ * on screen until the new ones arrive, so a single read could see the old value.
+ */
+async function expectKeyFigure(
+  page: Page,
+  label: string,
+  part: 'value' | 'previous',
+  text: string,
+) {
+  const element = keyFigure(page, label).locator(`.stats-key-${part}`);
+  await expect.poll(async () => plain(await element.textContent())).toBe(text);
+}
+
 test('an owner reads a year’s statistics beside the previous year, per platform, gîte and month', async ({
   page,
 }) => {
@@ -54,15 +68,9 @@ test('an owner reads a year’s statistics beside the previous year, per platfor
 
   // 4 + 5 + 3 nights; 500 € in 2025 as in 2024; 365 × 3 − 7 blocked = 1,088 nights available.
   await expect(keyFigure(page, 'Nuits louées').locator('.stats-key-value')).toHaveText('12');
-  expect(plain(await keyFigure(page, 'Revenus').locator('.stats-key-value').textContent())).toBe(
-    '500 €',
-  );
-  expect(plain(await keyFigure(page, 'Revenus').locator('.stats-key-previous').textContent())).toBe(
-    '2024 : 500 € · 0 % sur un an',
-  );
-  expect(
-    plain(await keyFigure(page, 'Taux d’occupation').locator('.stats-key-value').textContent()),
-  ).toBe('1 %');
+  await expectKeyFigure(page, 'Revenus', 'value', '500 €');
+  await expectKeyFigure(page, 'Revenus', 'previous', '2024 : 500 € · 0 % sur un an');
+  await expectKeyFigure(page, 'Taux d’occupation', 'value', '1 %');
   await expect(page.getByText('1 séjour de l’année n’a pas de montant')).toBeVisible();
 
   // The charts (Chart.js, loaded after the figures).
@@ -98,9 +106,7 @@ test('an owner reads a year’s statistics beside the previous year, per platfor
   // One gîte: its figures alone, the choice in the URL.
   await page.getByLabel('Gîte', { exact: true }).selectOption({ label: 'Gîte 01' });
   await expect(page).toHaveURL(new RegExp(`annee=2025&gite=${owner.gites.g1}$`));
-  expect(plain(await keyFigure(page, 'Revenus').locator('.stats-key-value').textContent())).toBe(
-    '400 €',
-  );
+  await expectKeyFigure(page, 'Revenus', 'value', '400 €');
   await expect(keyFigure(page, 'Nuits louées').locator('.stats-key-value')).toHaveText('4');
   await expect(page.getByRole('region', { name: 'Par gîte' })).toHaveCount(0);
   await expect(monthly.getByText('Lignes 1 à 12 sur 12')).toBeVisible();
@@ -108,9 +114,7 @@ test('an owner reads a year’s statistics beside the previous year, per platfor
   // Another year.
   await page.getByLabel('Année', { exact: true }).selectOption('2024');
   await expect(page).toHaveURL(new RegExp(`annee=2024&gite=${owner.gites.g1}$`));
-  expect(plain(await keyFigure(page, 'Revenus').locator('.stats-key-value').textContent())).toBe(
-    '500 €',
-  );
+  await expectKeyFigure(page, 'Revenus', 'value', '500 €');
 });
 
 test('a link to a gîte that is not the owner’s shows every gîte, and says so', async ({ page }) => {

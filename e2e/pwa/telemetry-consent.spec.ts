@@ -47,6 +47,19 @@ test.beforeEach(() => {
   received = [];
 });
 
+// A page with Sentry loaded sends a client report (its sampled-out spans) when it is hidden,
+// which happens when Playwright closes it after the test. Leave the page here and wait
+// until the collector has been quiet for a second, so that nothing from this test lands
+// in the next one's `received`.
+test.afterEach(async ({ page }) => {
+  await page.goto('about:blank');
+  let seen = -1;
+  while (seen !== received.length) {
+    seen = received.length;
+    await page.waitForTimeout(1_000);
+  }
+});
+
 /** Every script the page downloads (from the network or the service worker). */
 function scriptsOf(page: Page): string[] {
   const scripts: string[] = [];
