@@ -1,9 +1,9 @@
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { useCancelReservation } from '@/features/reservations/api/cancel-reservation';
 import type { ReservationListRow } from '@/features/reservations/api/get-reservations';
+import { useGite } from '@/features/reservations/components/gite-lookup';
 import { formatStay, guestName } from '@/features/reservations/format';
 import { reservationsMessages as m } from '@/features/reservations/messages';
-import { useGite } from './gite-lookup';
 
 interface CancelReservationDialogProps {
   row: ReservationListRow;

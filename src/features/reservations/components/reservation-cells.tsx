@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { ReservationListRow } from '@/features/reservations/api/get-reservations';
+import { useGite } from '@/features/reservations/components/gite-lookup';
 import {
   formatAmount,
   formatStay,
@@ -10,7 +11,6 @@ import {
 } from '@/features/reservations/format';
 import { reservationsMessages as m } from '@/features/reservations/messages';
 import { platformLabel } from '@/lib/platforms';
-import { useGite } from './gite-lookup';
 
 /**
  * The content of each column, shared by the paged table and the virtual history list.

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useGiteOptions } from '@/features/reservations/api/get-gite-options';
 import type { ReservationListRow } from '@/features/reservations/api/get-reservations';
 import { CancelReservationDialog } from '@/features/reservations/components/cancel-reservation-dialog';
+import { GiteLookupContext } from '@/features/reservations/components/gite-lookup';
 import { ReservationFiltersBar } from '@/features/reservations/components/reservation-filters';
 import {
   ReservationFormDialog,
@@ -20,7 +21,6 @@ import {
   withFilters,
 } from '@/features/reservations/list-params';
 import { reservationsMessages as m } from '@/features/reservations/messages';
-import { GiteLookupContext } from './gite-lookup';
 import '@/features/reservations/reservations.css';
 import { useWriteAccess } from '@/lib/pwa/write-access';
 
