@@ -211,6 +211,7 @@ test('an owner edits a gîte and its feeds, then deletes it after confirming', a
   await page.getByRole('button', { name: `Supprimer « ${renamed} »` }).click();
   const dialog = page.getByRole('dialog', { name: `Supprimer « ${renamed} » ?` });
   await expect(dialog).toContainText('toutes ses réservations seront supprimés définitivement');
+  await expect(dialog).toContainText('Les fiches de police de ses voyageurs restent');
   await dialog.getByRole('button', { name: 'Annuler' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('article', { name: renamed })).toBeVisible();

@@ -8,7 +8,7 @@ import { signIn } from './support/sign-in';
  * the welcome sheet, in English — refused in words while a field is wrong, told it needs a
  * connection when offline —, then the owner finds the forms (list page and the stay's page
  * reached from the reservation), prints them (print stylesheet: no app chrome), exports the
- * CSV and deletes one.
+ * CSV and deletes one; once the gîte is deleted, the remaining form is still there, alone.
  */
 test('a guest fills the police form from the welcome sheet, the owner sees, prints, exports and deletes it', async ({
   page,
@@ -188,4 +188,29 @@ test('a guest fills the police form from the welcome sheet, the owner sees, prin
   await page.getByRole('link', { name: 'Fiches de police du séjour' }).click();
   await expect(page).toHaveURL(new RegExp(`/fiches-de-police/sejour/${reservationId}$`));
   await expect(page.getByRole('article')).toHaveCount(1);
+
+  // The owner deletes the gîte: the stay goes, the form stays for its 6 months, reachable
+  // from the list, with the gîte's name, printable.
+  await page.getByRole('link', { name: 'Gîtes', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Supprimer « Gîte 01 »' }).click();
+  await expect(page.getByRole('dialog')).toContainText(
+    'Les fiches de police de ses voyageurs restent dans « Fiches de police »',
+  );
+  await page.getByRole('button', { name: 'Supprimer définitivement' }).click();
+  await expect(page.getByText('Gîte « Gîte 01 » supprimé.')).toBeVisible();
+  await page.getByRole('link', { name: 'Fiches de police', exact: true }).click();
+  const kept = page.getByRole('row', { name: /SMITH John/ });
+  await expect(kept).toContainText('Gîte 01 · séjour supprimé');
+  await kept.getByRole('link', { name: 'Voir la fiche de police — SMITH John' }).click();
+  await expect(page).toHaveURL(/\/fiches-de-police\/fiche\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: 'Fiche de police — SMITH John' })).toBeVisible();
+  await expect(
+    page.getByText(/séjour supprimé avec son gîte : la fiche est conservée jusqu’au/),
+  ).toBeVisible();
+  await expect(page.getByRole('article', { name: 'SMITH John' })).toContainText(
+    'Hébergement : Gîte 01',
+  );
+  await expect(page.getByRole('button', { name: 'Imprimer' })).toBeVisible();
+  await page.goto(`/fiches-de-police/sejour/${reservationId}`);
+  await expect(page.getByText('Ce séjour est introuvable.')).toBeVisible();
 });

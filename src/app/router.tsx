@@ -53,7 +53,11 @@ export function createAppRouter() {
                 { path: 'fiches-de-police', lazy: () => import('@/app/routes/fiches-de-police') },
                 {
                   path: 'fiches-de-police/sejour/:reservationId',
-                  lazy: () => import('@/app/routes/fiche-de-police'),
+                  lazy: () => import('@/app/routes/fiches-de-police-sejour'),
+                },
+                {
+                  path: 'fiches-de-police/fiche/:formId',
+                  lazy: () => import('@/app/routes/fiches-de-police-fiche'),
                 },
                 { path: '*', Component: NotFound },
               ],

@@ -1185,6 +1185,7 @@ export type Database = {
           date_naissance: string;
           email: string;
           enfants_moins_15: number;
+          gite_nom: string;
           id: string;
           langue: string;
           lieu_naissance: string;
@@ -1193,7 +1194,7 @@ export type Database = {
           owner_user_id: string;
           pays: string;
           prenoms: string;
-          reservation_id: string;
+          reservation_id: string | null;
           submission_id: string;
           telephone: string;
           ville: string;
@@ -1207,6 +1208,7 @@ export type Database = {
           date_naissance: string;
           email: string;
           enfants_moins_15?: number;
+          gite_nom: string;
           id?: string;
           langue?: string;
           lieu_naissance: string;
@@ -1215,7 +1217,7 @@ export type Database = {
           owner_user_id: string;
           pays: string;
           prenoms: string;
-          reservation_id: string;
+          reservation_id?: string | null;
           submission_id: string;
           telephone: string;
           ville: string;
@@ -1229,6 +1231,7 @@ export type Database = {
           date_naissance?: string;
           email?: string;
           enfants_moins_15?: number;
+          gite_nom?: string;
           id?: string;
           langue?: string;
           lieu_naissance?: string;
@@ -1237,7 +1240,7 @@ export type Database = {
           owner_user_id?: string;
           pays?: string;
           prenoms?: string;
-          reservation_id?: string;
+          reservation_id?: string | null;
           submission_id?: string;
           telephone?: string;
           ville?: string;

@@ -3,12 +3,14 @@
  * stack: forms sent by guests through the anon function are read by their owner in range()
  * pages (newest first, exact count, a page past the end answers empty with the total) and per
  * stay; the CSV of a stay holds every form; a deletion removes one form, a second one says the
- * form is gone; another owner reads nothing of them.
+ * form is gone; another owner reads nothing of them. A deleted gîte's forms stay, without a
+ * stay, readable one by one.
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deletePoliceForm } from '@/features/police-forms/api/delete-police-form';
+import { getPoliceForm } from '@/features/police-forms/api/get-police-form';
 import {
   getPoliceFormsPage,
   POLICE_FORMS_PAGE_SIZE,
@@ -24,6 +26,7 @@ let owner: Awaited<ReturnType<typeof signedUpOwner>>;
 let other: Awaited<ReturnType<typeof signedUpOwner>>;
 let stayId: string;
 let otherStayId: string;
+let secondGiteId: string;
 
 async function stayWithToken(
   gite: string,
@@ -79,6 +82,7 @@ beforeAll(async () => {
   const second = await stayWithToken(rows[1]?.id ?? '');
   stayId = first.id;
   otherStayId = second.id;
+  secondGiteId = rows[1]?.id ?? '';
   // 27 forms on the first stay, 3 on the second: 30 in all, two pages of 25.
   for (let i = 1; i <= 27; i += 1) await send(first.token, first.a, first.d, `Guest${i}`);
   for (let i = 1; i <= 3; i += 1) await send(second.token, second.a, second.d, `Other${i}`);
@@ -98,7 +102,7 @@ describe('police forms API', () => {
     expect(second.rows).toHaveLength(5);
     expect(first.rows[0]?.prenoms).toBe('Other3');
     expect(second.rows.at(-1)?.prenoms).toBe('Guest1');
-    expect(first.rows[0]?.reservation.gite.nom).toBe('La Casa');
+    expect(first.rows[0]).toMatchObject({ gite_nom: 'La Casa', reservation_id: otherStayId });
     const ids = new Set([...first.rows, ...second.rows].map((row) => row.id));
     expect(ids.size).toBe(30);
     expect(await getPoliceFormsPage(owner.client, 9)).toEqual({ rows: [], total: 30 });
@@ -138,5 +142,31 @@ describe('police forms API', () => {
     await expect(deletePoliceForm(owner.client, target)).rejects.toThrow(
       'Cette fiche n’existe plus.',
     );
+  });
+
+  it('keeps a deleted gîte’s forms: listed without a stay, read one by one, then deleted', async () => {
+    const before = (await getStayPoliceForms(owner.client, otherStayId)).forms;
+    expect(before).toHaveLength(2);
+    const deleted = await owner.client.from('gites').delete().eq('id', secondGiteId).select('id');
+    expect(deleted.error).toBeNull();
+    expect(await getStayPoliceForms(owner.client, otherStayId)).toEqual({ stay: null, forms: [] });
+
+    const { rows, total } = await getPoliceFormsPage(owner.client, 1);
+    expect(total).toBe(29);
+    const detached = rows.filter((row) => row.reservation_id === null);
+    expect(detached.map((row) => [row.prenoms, row.gite_nom])).toEqual([
+      ['Other3', 'La Casa'],
+      ['Other1', 'La Casa'],
+    ]);
+
+    const target = before[0]?.id ?? '';
+    const form = await getPoliceForm(owner.client, target);
+    expect(form).toMatchObject({ id: target, reservation_id: null, gite_nom: 'La Casa' });
+    expect(form && 'submission_id' in form).toBe(false);
+    expect(await getPoliceForm(other.client, target)).toBeNull();
+
+    await deletePoliceForm(owner.client, target);
+    expect(await getPoliceForm(owner.client, target)).toBeNull();
+    expect((await getPoliceFormsPage(owner.client, 1)).total).toBe(28);
   });
 });

@@ -2,7 +2,8 @@
  * Police forms (migration 20261126000100): a guest writes their stay's form with the welcome
  * sheet's token through submit_police_form — anonymous, token-scoped, idempotent, validated,
  * capped — and can read nothing back; only the owner reads (and deletes) the forms; the
- * 6-month purge deletes exactly the forms whose departure is more than 6 months ago.
+ * 6-month purge deletes exactly the forms whose departure is more than 6 months ago. A form
+ * keeps its gîte's name and outlives its stay when the gîte is deleted, until that purge.
  * Through the real stack's PostgREST, as the guest page and the owner app call it.
  */
 import { randomUUID } from 'node:crypto';
@@ -438,5 +439,113 @@ describe('the country lists', () => {
     );
     expect(rows[0]?.countries).toEqual(COUNTRY_CODES);
     expect(rows[0]?.french).toEqual(FRENCH_TERRITORIES);
+  });
+});
+
+describe('police forms outlive their stay (migration 20261128000100)', () => {
+  it('keep the name of the gîte they were recorded under, whatever the inserter writes', async () => {
+    const owner = await signedUpOwner(stack, 'police-gite-name');
+    const { rows: gites } = await db.query<{ id: string }>(
+      `insert into public.gites (owner_user_id, nom) values ($1, 'La Bergerie') returning id`,
+      [owner.user.id],
+    );
+    const stay = await addStay(owner, gites[0]?.id ?? '', 2, 6);
+    const token = await createSheet(owner, stay.id);
+    expect((await submit(token, randomUUID(), form(stay))).data).toBe('recorded');
+    const { rows: forged } = await db.query<{ gite_nom: string }>(
+      `insert into public.police_forms (owner_user_id, reservation_id, submission_id, gite_nom,
+         nom, prenoms, date_naissance, lieu_naissance, nationalite, adresse, ville, pays,
+         telephone, email, date_arrivee, date_depart)
+       values ($1, $2, gen_random_uuid(), 'Un autre nom', 'Doe', 'Jane', '1980-01-01', 'York',
+         'GB', '1 High Street', 'York', 'GB', '+44 7700 900000', 'jane@example.co.uk', $3, $4)
+       returning gite_nom`,
+      [owner.user.id, stay.id, stay.arrivee, stay.depart],
+    );
+    expect(forged).toEqual([{ gite_nom: 'La Bergerie' }]);
+    // Renaming the gîte later does not rewrite the forms already recorded.
+    await db.query(`update public.gites set nom = 'La Grande Bergerie' where id = $1`, [
+      gites[0]?.id,
+    ]);
+    const { rows } = await db.query<{ gite_nom: string }>(
+      'select gite_nom from public.police_forms where reservation_id = $1',
+      [stay.id],
+    );
+    expect(rows).toEqual([{ gite_nom: 'La Bergerie' }, { gite_nom: 'La Bergerie' }]);
+  });
+
+  it('stay, detached, when their gîte is deleted: still the owner’s only, and still purged at 6 months', async () => {
+    const owner = await signedUpOwner(stack, 'police-detached');
+    const { rows: gites } = await db.query<{ id: string }>(
+      `insert into public.gites (owner_user_id, nom) values ($1, 'Le Fournil') returning id`,
+      [owner.user.id],
+    );
+    const gite = gites[0]?.id ?? '';
+    const recent = await addStay(owner, gite, -3, 2);
+    const token = await createSheet(owner, recent.id);
+    expect((await submit(token, randomUUID(), form(recent))).data).toBe('recorded');
+    // A stay that ended a year ago, its form inserted as the purge test does.
+    const { rows: old } = await db.query<{ id: string }>(
+      `with stay as (
+         insert into public.reservations
+           (owner_user_id, gite_id, plateforme, status, client_nom, date_debut, date_fin)
+         values ($1, $2, 'direct', 'confirmed', 'Old Guest', current_date - 370, current_date - 365)
+         returning id, date_debut, date_fin
+       )
+       insert into public.police_forms (owner_user_id, reservation_id, submission_id, nom,
+         prenoms, date_naissance, lieu_naissance, nationalite, adresse, ville, pays, telephone,
+         email, date_arrivee, date_depart)
+       select $1, stay.id, gen_random_uuid(), 'Old', 'Guest', '1970-01-01', 'Rome', 'IT',
+         'Via 1', 'Roma', 'IT', '+39 333 000 0000', 'old@example.it', stay.date_debut, stay.date_fin
+       from stay returning id`,
+      [owner.user.id, gite],
+    );
+
+    // The owner deletes the gîte as the app does: its stays go, their forms stay.
+    const deleted = await owner.client.from('gites').delete().eq('id', gite).select('id');
+    expect(deleted.error).toBeNull();
+    expect(deleted.data).toEqual([{ id: gite }]);
+    const { rows: stays } = await db.query('select 1 from public.reservations where gite_id = $1', [
+      gite,
+    ]);
+    expect(stays).toEqual([]);
+    const kept = await owner.client
+      .from('police_forms')
+      .select('reservation_id, gite_nom, nom, date_depart')
+      .order('date_depart');
+    expect(kept.error).toBeNull();
+    expect(kept.data).toEqual([
+      {
+        reservation_id: null,
+        gite_nom: 'Le Fournil',
+        nom: 'Old',
+        date_depart: expect.any(String),
+      },
+      { reservation_id: null, gite_nom: 'Le Fournil', nom: 'Smith', date_depart: recent.depart },
+    ]);
+    // Another owner still reads none of them.
+    const stranger = await ownerB.client
+      .from('police_forms')
+      .select('id')
+      .eq('gite_nom', 'Le Fournil');
+    expect(stranger.data).toEqual([]);
+
+    // The purge deletes the year-old one and keeps the recent one.
+    expect(
+      (await testClient(stack, stack.serviceRoleKey).rpc('purge_police_forms')).error,
+    ).toBeNull();
+    const { rows: left } = await db.query<{ id: string; nom: string }>(
+      'select id, nom from public.police_forms where owner_user_id = $1',
+      [owner.user.id],
+    );
+    expect(left.map((row) => row.nom)).toEqual(['Smith']);
+    expect(left.map((row) => row.id)).not.toContain(old[0]?.id);
+
+    // Deleting the owner's account deletes every form of theirs, detached or not.
+    await db.query('delete from auth.users where id = $1', [owner.user.id]);
+    const { rows: none } = await db.query(
+      'select 1 from public.police_forms where owner_user_id = $1',
+      [owner.user.id],
+    );
+    expect(none).toEqual([]);
   });
 });

@@ -6,20 +6,19 @@ import { staySheetsQueries } from '@/features/guest-sheets/api/get-stay-sheets';
 import { StaySheetPage } from '@/features/guest-sheets/components/stay-sheet-page';
 import { guestSheetsMessages } from '@/features/guest-sheets/messages';
 import { queryClient } from '@/lib/query-client';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@/lib/uuid';
 
 /** /fiches-clients/sejour/:reservationId — a stay's sheet link (from Réservations). */
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = params.reservationId ?? '';
-  if (UUID.test(id) && (await getSession()))
+  if (isUuid(id) && (await getSession()))
     void queryClient.prefetchQuery(staySheetsQueries.stay(id));
   return null;
 }
 
 export function Component() {
   const { reservationId = '' } = useParams();
-  if (!UUID.test(reservationId)) return <NotFound />;
+  if (!isUuid(reservationId)) return <NotFound />;
   return (
     <>
       <title>{appMessages.title(guestSheetsMessages.pageTitle)}</title>

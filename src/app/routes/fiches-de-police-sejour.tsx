@@ -6,20 +6,19 @@ import { stayPoliceFormsQueries } from '@/features/police-forms/api/get-stay-pol
 import { StayPoliceFormsPage } from '@/features/police-forms/components/stay-police-forms-page';
 import { policeFormsMessages } from '@/features/police-forms/messages';
 import { queryClient } from '@/lib/query-client';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@/lib/uuid';
 
 /** /fiches-de-police/sejour/:reservationId — a stay's police forms (from Réservations). */
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = params.reservationId ?? '';
-  if (UUID.test(id) && (await getSession()))
+  if (isUuid(id) && (await getSession()))
     void queryClient.prefetchQuery(stayPoliceFormsQueries.stay(id));
   return null;
 }
 
 export function Component() {
   const { reservationId = '' } = useParams();
-  if (!UUID.test(reservationId)) return <NotFound />;
+  if (!isUuid(reservationId)) return <NotFound />;
   return (
     <>
       <title>{appMessages.title(policeFormsMessages.pageTitle)}</title>

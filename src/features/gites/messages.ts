@@ -113,7 +113,7 @@ export const gitesMessages = {
   // delete
   deleteTitle: (nom: string) => `Supprimer « ${nom} » ?`,
   deleteWarning:
-    'Le gîte, ses calendriers importés et toutes ses réservations seront supprimés définitivement. Cette action est irréversible.',
+    'Le gîte, ses calendriers importés et toutes ses réservations seront supprimés définitivement. Cette action est irréversible. Les fiches de police de ses voyageurs restent dans « Fiches de police » jusqu’à la fin de leur conservation légale (6 mois après le départ).',
   deleteConfirm: 'Supprimer définitivement',
   deleting: 'Suppression…',
   // validation

@@ -16,6 +16,15 @@ export const policeFormsMessages = {
   colReceived: 'Reçue le',
   openStay: 'Voir le séjour',
   openStayLabel: (guest: string) => `Voir les fiches de police du séjour — ${guest}`,
+  openForm: 'Voir la fiche',
+  openFormLabel: (guest: string) => `Voir la fiche de police — ${guest}`,
+  deletedStay: 'séjour supprimé',
+  // one form whose stay was deleted with its gîte
+  formPageTitle: (guest: string) => `Fiche de police — ${guest}`,
+  stayDeleted: (day: string) =>
+    `séjour supprimé avec son gîte : la fiche est conservée jusqu’au ${day}`,
+  formNotFound:
+    'Cette fiche n’existe plus : elle a été supprimée, ou effacée automatiquement 6 mois après le départ.',
   // a stay's forms
   stayTitle: (guest: string) => `Fiches de police — ${guest}`,
   unnamedGuest: 'séjour sans nom',

@@ -8,24 +8,25 @@ import { type SupabaseClient, supabase } from '@/lib/supabase';
 /** Forms per page of the « Fiches de police » list. */
 export const POLICE_FORMS_PAGE_SIZE = 25;
 
+/**
+ * A row of the list. `reservation_id` is null once the stay was deleted with its gîte: the
+ * form is kept for its 6 months all the same, with the gîte's name it was recorded under.
+ */
 export type PoliceFormListRow = Pick<
   Tables<'police_forms'>,
   | 'id'
   | 'reservation_id'
+  | 'gite_nom'
   | 'nom'
   | 'prenoms'
   | 'nationalite'
   | 'date_arrivee'
   | 'date_depart'
   | 'created_at'
-> & {
-  reservation: Pick<Tables<'reservations'>, 'client_nom'> & {
-    gite: Pick<Tables<'gites'>, 'nom'>;
-  };
-};
+>;
 
 const LIST_SELECT =
-  'id, reservation_id, nom, prenoms, nationalite, date_arrivee, date_depart, created_at, reservation:reservations!inner(client_nom, gite:gites!inner(nom))';
+  'id, reservation_id, gite_nom, nom, prenoms, nationalite, date_arrivee, date_depart, created_at';
 
 /**
  * A page of the owner's police forms, the newest first, with the exact total (RLS keeps it to

@@ -13,7 +13,7 @@ export type PoliceFormStay = Pick<
 export type PoliceForm = Omit<Tables<'police_forms'>, 'submission_id' | 'owner_user_id'>;
 
 export const POLICE_FORM_COLUMNS =
-  'id, reservation_id, nom, prenoms, date_naissance, lieu_naissance, nationalite, adresse, code_postal, ville, pays, telephone, email, date_arrivee, date_depart, enfants_moins_15, langue, created_at';
+  'id, reservation_id, gite_nom, nom, prenoms, date_naissance, lieu_naissance, nationalite, adresse, code_postal, ville, pays, telephone, email, date_arrivee, date_depart, enfants_moins_15, langue, created_at';
 
 /** The most a stay holds (submit_police_form's cap). */
 const MAX_FORMS_PER_STAY = 40;

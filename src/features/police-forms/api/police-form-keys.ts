@@ -4,4 +4,5 @@ export const policeFormKeys = {
   lists: () => [...policeFormKeys.all, 'list'] as const,
   page: (page: number) => [...policeFormKeys.lists(), { page }] as const,
   stay: (reservationId: string) => [...policeFormKeys.all, 'stay', reservationId] as const,
+  form: (id: string) => [...policeFormKeys.all, 'form', id] as const,
 };

@@ -12,15 +12,14 @@ import { useWriteAccess } from '@/lib/pwa/write-access';
 
 /**
  * One guest's form as it prints: the fields of the « fiche individuelle de police » in French
- * and English, and a line for the guest's signature. One per printed page.
+ * and English, and a line for the guest's signature. One per printed page. The gîte is the one
+ * the form was recorded under (`gite_nom`), still there once the stay and its gîte are deleted.
  */
 export function PoliceFormSheet({
   form,
-  gite,
   onRemove,
 }: {
   form: PoliceForm;
-  gite: string;
   onRemove: (() => void) | null;
 }) {
   const name = fullName(form);
@@ -46,7 +45,7 @@ export function PoliceFormSheet({
           <span className="police-sheet-subtitle">{m.formSubtitle}</span>
         </h2>
         <p className="police-sheet-meta">
-          {m.gite} : {gite} · {m.received(formatDateTime(form.created_at))} ·{' '}
+          {m.gite} : {form.gite_nom} · {m.received(formatDateTime(form.created_at))} ·{' '}
           {m.keptUntil(frenchDay(keptUntil(form.date_depart)))}
         </p>
       </header>

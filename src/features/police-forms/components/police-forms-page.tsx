@@ -62,17 +62,29 @@ export function PoliceFormsPage() {
                   <td data-label={m.colNationality}>{countryName(row.nationalite)}</td>
                   <td data-label={m.colStay}>
                     {frenchDay(row.date_arrivee)} → {frenchDay(row.date_depart)}
-                    <span className="police-sub">{row.reservation.gite.nom}</span>
+                    <span className="police-sub">
+                      {row.reservation_id ? row.gite_nom : `${row.gite_nom} · ${m.deletedStay}`}
+                    </span>
                   </td>
                   <td data-label={m.colReceived}>{formatDateTime(row.created_at)}</td>
                   <td>
-                    <Link
-                      className="button button-quiet"
-                      to={`/fiches-de-police/sejour/${row.reservation_id}`}
-                      aria-label={m.openStayLabel(name)}
-                    >
-                      {m.openStay}
-                    </Link>
+                    {row.reservation_id ? (
+                      <Link
+                        className="button button-quiet"
+                        to={`/fiches-de-police/sejour/${row.reservation_id}`}
+                        aria-label={m.openStayLabel(name)}
+                      >
+                        {m.openStay}
+                      </Link>
+                    ) : (
+                      <Link
+                        className="button button-quiet"
+                        to={`/fiches-de-police/fiche/${row.id}`}
+                        aria-label={m.openFormLabel(name)}
+                      >
+                        {m.openForm}
+                      </Link>
+                    )}
                   </td>
                 </tr>
               );
