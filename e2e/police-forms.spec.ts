@@ -198,6 +198,10 @@ test('a guest fills the police form from the welcome sheet, the owner sees, prin
   );
   await page.getByRole('button', { name: 'Supprimer définitivement' }).click();
   await expect(page.getByText('Gîte « Gîte 01 » supprimé.')).toBeVisible();
+  // Réservations was read a moment ago (cached, fresh for 30 s): the deletion made it stale.
+  await page.getByRole('link', { name: 'Réservations', exact: true }).first().click();
+  await expect(page.getByText('Aucune réservation pour l’instant.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Modifier — John Smith/ })).toHaveCount(0);
   await page.getByRole('link', { name: 'Fiches de police', exact: true }).click();
   const kept = page.getByRole('row', { name: /SMITH John/ });
   await expect(kept).toContainText('Gîte 01 · séjour supprimé');

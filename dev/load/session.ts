@@ -189,9 +189,7 @@ async function sessionPages(owner: Omit<LoadOwner, 'session'>) {
   const { getReservationsPage } = await import(
     '../../src/features/reservations/api/get-reservations.ts'
   );
-  const { getGiteOptions } = await import(
-    '../../src/features/reservations/api/get-gite-options.ts'
-  );
+  const { getOwnerGites } = await import('../../src/lib/owner-gites.ts');
   const { EMPTY_FILTERS, DEFAULT_SORT } = await import(
     '../../src/features/reservations/list-params.ts'
   );
@@ -228,7 +226,7 @@ async function sessionPages(owner: Omit<LoadOwner, 'session'>) {
       open: (client: AppClient) =>
         Promise.all([
           getReservationsPage(client, { filters: EMPTY_FILTERS, sort: DEFAULT_SORT, page: 1 }),
-          getGiteOptions(client),
+          getOwnerGites(client),
         ]),
     },
     {

@@ -3,18 +3,18 @@ import { appMessages } from '@/app/messages';
 import { RouteError } from '@/app/route-error';
 import { getSession } from '@/features/auth/api/get-session';
 import { statisticsQueries } from '@/features/statistics/api/get-statistics';
-import { statisticsGitesQueries } from '@/features/statistics/api/get-statistics-gites';
 import { StatisticsPage } from '@/features/statistics/components/statistics-page';
 import { statisticsMessages } from '@/features/statistics/messages';
 import { parseStatisticsParams } from '@/features/statistics/statistics-params';
 import { todayIso } from '@/lib/iso-date';
+import { ownerGitesQueries } from '@/lib/owner-gites';
 import { queryClient } from '@/lib/query-client';
 
 /** Starts fetching the year in the URL while the page renders (never blocks the navigation). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = parseStatisticsParams(new URL(request.url).searchParams, todayIso());
   if (await getSession()) {
-    void queryClient.prefetchQuery(statisticsGitesQueries.list());
+    void queryClient.prefetchQuery(ownerGitesQueries.list());
     void queryClient.prefetchQuery(statisticsQueries.year(params.year, params.giteId));
   }
   return null;

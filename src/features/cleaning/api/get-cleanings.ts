@@ -15,7 +15,6 @@ export const cleaningKeys = {
   list: (params: CleaningParams, today: IsoDate) =>
     [...cleaningKeys.lists(), { ...params, today }] as const,
   cleaners: () => [...cleaningKeys.all, 'cleaners'] as const,
-  gites: () => [...cleaningKeys.all, 'gites'] as const,
 };
 
 export const CLEANING_SELECT =

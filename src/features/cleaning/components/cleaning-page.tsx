@@ -5,7 +5,6 @@ import { LoadError } from '@/components/load-error';
 import { Pager } from '@/components/pager';
 import { SelectField } from '@/components/select-field';
 import { type Cleaner, useCleaners } from '@/features/cleaning/api/get-cleaners';
-import { useCleaningGites } from '@/features/cleaning/api/get-cleaning-gites';
 import {
   CLEANINGS_PAGE_SIZE,
   type CleaningRow,
@@ -30,6 +29,7 @@ import { TaskForm } from '@/features/cleaning/components/task-form';
 import { cleaningMessages as m } from '@/features/cleaning/messages';
 import { describeError, locale } from '@/lib/i18n';
 import { todayIso } from '@/lib/iso-date';
+import { useOwnerGites } from '@/lib/owner-gites';
 import { clampPage, pageCount } from '@/lib/pagination';
 import { useWriteAccess } from '@/lib/pwa/write-access';
 import '@/features/cleaning/cleaning.css';
@@ -147,7 +147,7 @@ export function CleaningPage() {
   const params = parseCleaningParams(searchParams);
   const cleanings = useCleanings(params, today);
   const cleaners = useCleaners();
-  const gites = useCleaningGites();
+  const gites = useOwnerGites();
   const update = useUpdateCleaning();
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError } from '@/lib/api-error';
 import type { Tables } from '@/lib/database.types';
-import { locale } from '@/lib/i18n';
+import { compareGitesInOwnerOrder } from '@/lib/owner-gites';
 import { type SupabaseClient, supabase } from '@/lib/supabase';
 
 /** Every gîtes query key starts with `gitesKeys.all`: invalidating it refreshes them all. */
@@ -68,8 +68,6 @@ const GITE_SELECT = `id, nom, adresse, code_postal, ville, capacite, couleur, or
 /** An owner has a few gîtes (50 for the largest): one bounded page holds them all. */
 const MAX_GITES = 500;
 
-const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-
 /**
  * The signed-in owner's gîtes (RLS keeps it to theirs), each with its iCal feeds, their
  * sync state and live task.
@@ -84,9 +82,7 @@ export async function getGites(client: SupabaseClient): Promise<GiteWithFeeds[]>
     .order('created_at')
     .range(0, MAX_GITES - 1);
   if (error) throw new ApiError(error, status);
-  // The owner's order first, then names with French collation ("Écurie" next to
-  // "Ecole"), whatever the database's collation.
-  return data.toSorted((a, b) => a.ordre - b.ordre || collator.compare(a.nom, b.nom));
+  return data.toSorted(compareGitesInOwnerOrder);
 }
 
 export const gitesQueries = {

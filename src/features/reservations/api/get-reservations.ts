@@ -29,7 +29,6 @@ export const reservationKeys = {
     [...reservationKeys.lists(), 'history', { filters, sort }] as const,
   overlaps: (giteId: string, debut: string, fin: string, excludeId: string | null) =>
     [...reservationKeys.all, 'overlaps', { giteId, debut, fin, excludeId }] as const,
-  giteOptions: () => [...reservationKeys.all, 'gite-options'] as const,
 };
 
 /**

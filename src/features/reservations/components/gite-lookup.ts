@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { GiteOption } from '@/features/reservations/api/get-gite-options';
+import type { OwnerGite } from '@/lib/owner-gites';
 
 /**
  * The owner's gîtes by id, set by the Réservations page from the list it already loads for
@@ -7,9 +7,9 @@ import type { GiteOption } from '@/features/reservations/api/get-gite-options';
  * colour with every row cost the database two lookups per row, for the rows an offset skips
  * too (page 5: 1 ms of its 2.5 ms, docs/PERFORMANCE.md).
  */
-export const GiteLookupContext = createContext<ReadonlyMap<string, GiteOption>>(new Map());
+export const GiteLookupContext = createContext<ReadonlyMap<string, OwnerGite>>(new Map());
 
 /** The stay's gîte, or undefined while the owner's gîtes are loading. */
-export function useGite(giteId: string): GiteOption | undefined {
+export function useGite(giteId: string): OwnerGite | undefined {
   return useContext(GiteLookupContext).get(giteId);
 }

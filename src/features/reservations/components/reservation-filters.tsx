@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';
-import type { GiteOption } from '@/features/reservations/api/get-gite-options';
 import {
   hasActiveFilters,
   RESERVATION_SORTS,
@@ -13,6 +12,7 @@ import {
   SEARCH_MAX_LENGTH,
 } from '@/features/reservations/list-params';
 import { reservationsMessages as m } from '@/features/reservations/messages';
+import type { OwnerGite } from '@/lib/owner-gites';
 import { isReservationPlatform, reservationPlatformOptions } from '@/lib/platforms';
 
 /** Typing pauses this long before the search goes to the URL and the server. */
@@ -20,7 +20,7 @@ export const SEARCH_DEBOUNCE_MS = 300;
 
 interface ReservationFiltersBarProps {
   params: ReservationListParams;
-  gites: readonly GiteOption[];
+  gites: readonly OwnerGite[];
   /** A filter changed: a new history entry (back returns to the previous filters). */
   onFilters: (patch: Partial<ReservationFilters>, options?: { replace?: boolean }) => void;
   onSort: (sort: ReservationSort) => void;

@@ -11,7 +11,6 @@ import {
   type OverlapResult,
   overlapQueries,
 } from '@/features/reservations/api/find-overlapping-stays';
-import type { GiteOption } from '@/features/reservations/api/get-gite-options';
 import type { ReservationListRow } from '@/features/reservations/api/get-reservations';
 import { useUpdateReservation } from '@/features/reservations/api/update-reservation';
 import { ImportedNatureControl } from '@/features/reservations/components/imported-nature-control';
@@ -30,6 +29,7 @@ import {
   validateReservationForm,
 } from '@/features/reservations/reservation-form-schema';
 import { describeError } from '@/lib/i18n';
+import type { OwnerGite } from '@/lib/owner-gites';
 import { platformLabel } from '@/lib/platforms';
 import { useDirtyForm } from '@/lib/pwa/dirty-forms';
 import { useWriteAccess } from '@/lib/pwa/write-access';
@@ -42,7 +42,7 @@ export type ReservationFormMode = { kind: 'create' } | { kind: 'edit'; row: Rese
 
 interface ReservationFormDialogProps {
   mode: ReservationFormMode;
-  gites: readonly GiteOption[];
+  gites: readonly OwnerGite[];
   /** Preselected gîte for a new booking (the list's gîte filter, or the only gîte). */
   defaultGiteId: string | null;
   onClose: () => void;

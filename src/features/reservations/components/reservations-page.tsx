@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useGiteOptions } from '@/features/reservations/api/get-gite-options';
 import type { ReservationListRow } from '@/features/reservations/api/get-reservations';
 import { CancelReservationDialog } from '@/features/reservations/components/cancel-reservation-dialog';
 import { GiteLookupContext } from '@/features/reservations/components/gite-lookup';
@@ -22,6 +21,7 @@ import {
 } from '@/features/reservations/list-params';
 import { reservationsMessages as m } from '@/features/reservations/messages';
 import '@/features/reservations/reservations.css';
+import { useOwnerGites } from '@/lib/owner-gites';
 import { useWriteAccess } from '@/lib/pwa/write-access';
 
 type Dialog =
@@ -42,7 +42,7 @@ function search(params: ReservationListParams): string {
 export function ReservationsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = useMemo(() => parseListParams(searchParams), [searchParams]);
-  const gites = useGiteOptions();
+  const gites = useOwnerGites();
   const giteById = useMemo(
     () => new Map((gites.data ?? []).map((gite) => [gite.id, gite])),
     [gites.data],

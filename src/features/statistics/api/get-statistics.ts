@@ -10,7 +10,6 @@ export const statisticsKeys = {
   years: () => [...statisticsKeys.all, 'year'] as const,
   year: (year: number, giteId: string | null) =>
     [...statisticsKeys.years(), year, giteId ?? 'all'] as const,
-  gites: () => [...statisticsKeys.all, 'gites'] as const,
 };
 
 /**

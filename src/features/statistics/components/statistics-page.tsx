@@ -5,10 +5,6 @@ import { LoadError } from '@/components/load-error';
 import { Pager } from '@/components/pager';
 import { SelectField } from '@/components/select-field';
 import { useStayStatistics } from '@/features/statistics/api/get-statistics';
-import {
-  type StatisticsGite,
-  useStatisticsGites,
-} from '@/features/statistics/api/get-statistics-gites';
 import { ChartBoundary } from '@/features/statistics/components/chart-boundary';
 import type { ChartSeries } from '@/features/statistics/components/monthly-bar-chart';
 import { statisticsMessages as m } from '@/features/statistics/messages';
@@ -33,6 +29,7 @@ import {
   yearChoices,
 } from '@/features/statistics/statistics-params';
 import { todayIso } from '@/lib/iso-date';
+import { type OwnerGite, useOwnerGites } from '@/lib/owner-gites';
 import { clampPage, pageCount, pageRange } from '@/lib/pagination';
 import { platformColour, platformLabel } from '@/lib/platforms';
 import { formatChange, formatRate, relativeChange } from '@/lib/rates';
@@ -359,7 +356,7 @@ function Statistics({
 }: {
   rows: StatisticsRow[];
   params: StatisticsParams;
-  gites: StatisticsGite[];
+  gites: OwnerGite[];
 }) {
   const giteIds = useMemo(
     () => (params.giteId ? [params.giteId] : gites.map((gite) => gite.id)),
@@ -406,7 +403,7 @@ export function StatisticsPage() {
   const navigate = useNavigate();
   const today = todayIso();
   const requested = parseStatisticsParams(searchParams, today);
-  const gites = useStatisticsGites();
+  const gites = useOwnerGites();
   const known = gites.data ?? [];
   const unknownGite =
     requested.giteId !== null && gites.isSuccess && !known.some((g) => g.id === requested.giteId);
