@@ -492,10 +492,10 @@ function timedStore(inner: SyncStore, times: () => RpcTimes): SyncStore {
         () => inner.completeUnchanged(worker, results),
       );
     },
-    apply: (worker, task, fetch, events) =>
+    apply: (worker, task, fetch, events, unreadableUids) =>
       time(
         (t) => t.apply,
-        () => inner.apply(worker, task, fetch, events),
+        () => inner.apply(worker, task, fetch, events, unreadableUids),
       ),
     fail: (worker, task, failure) =>
       time(

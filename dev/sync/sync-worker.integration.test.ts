@@ -175,6 +175,42 @@ describe('a feed through its life', () => {
     ]);
   });
 
+  it('keeps a stay whose event became unreadable, and does not believe a feed gone empty at once', async () => {
+    const path = `/feeds/doubtful-${randomUUID()}.ics`;
+    fixtures.setFeed(
+      path,
+      calendar([
+        event('a@airbnb.com', '20290105', '20290110'),
+        event('b@airbnb.com', '20290201', '20290205'),
+      ]),
+    );
+    const feedId = await addFeed(path);
+    await enqueue();
+    expect(await syncBatch(worker('w1'))).toMatchObject({ applied: 1, added: 2 });
+
+    // b's dates can no longer be read: left out of the import, its stay kept as it is.
+    fixtures.setFeed(
+      path,
+      calendar([
+        event('a@airbnb.com', '20290105', '20290110'),
+        event('b@airbnb.com', '2029XX01', '20290205'),
+      ]),
+    );
+    await dueNow(feedId);
+    await enqueue();
+    expect(await syncBatch(worker('w1'))).toMatchObject({ applied: 1, cancelled: 0 });
+
+    // The platform answers an empty calendar: nothing is cancelled yet.
+    fixtures.setFeed(path, calendar([]));
+    await dueNow(feedId);
+    await enqueue();
+    expect(await syncBatch(worker('w1'))).toMatchObject({ applied: 1, cancelled: 0 });
+    expect((await stays(feedId)).map((s) => [s.uid, s.status])).toEqual([
+      ['a@airbnb.com', 'confirmed'],
+      ['b@airbnb.com', 'confirmed'],
+    ]);
+  });
+
   it('imports the realistic platform fixtures with their conventions', async () => {
     const airbnb = await addFeed('/feeds/airbnb.ics', 'airbnb');
     const booking = await addFeed('/feeds/booking.ics', 'booking');

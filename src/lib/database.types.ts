@@ -651,6 +651,7 @@ export type Database = {
           consecutive_failures: number;
           content_hash: string | null;
           created_at: string;
+          empty_since: string | null;
           etag: string | null;
           gite_id: string;
           id: string;
@@ -672,6 +673,7 @@ export type Database = {
           consecutive_failures?: number;
           content_hash?: string | null;
           created_at?: string;
+          empty_since?: string | null;
           etag?: string | null;
           gite_id: string;
           id?: string;
@@ -693,6 +695,7 @@ export type Database = {
           consecutive_failures?: number;
           content_hash?: string | null;
           created_at?: string;
+          empty_since?: string | null;
           etag?: string | null;
           gite_id?: string;
           id?: string;
@@ -1822,6 +1825,7 @@ export type Database = {
           p_task_id: string;
           p_fetch: Json;
           p_events: Json;
+          p_keep_uids?: Json;
         };
         Returns: Json;
       };

@@ -396,8 +396,8 @@ describe('applying a feed', () => {
     ...extra,
   });
 
-  /** Claims the feed's task and applies `events` to it. */
-  async function sync(events: FeedEvent[], hash: string = randomUUID()) {
+  /** Makes the feed due, queues it and claims its task. */
+  async function claimFeedTask(): Promise<string> {
     await db.query(
       "update public.ical_feeds set next_sync_at = now() - interval '1 s' where id = $1",
       [feed],
@@ -406,7 +406,12 @@ describe('applying a feed', () => {
     const claimed = await store.claim('w-apply', 50, 60);
     const mine = claimed.find((t) => t.feed_id === feed);
     if (!mine) throw new Error('feed task not claimed');
-    return store.apply('w-apply', mine.task_id, fetched(hash), events);
+    return mine.task_id;
+  }
+
+  /** Claims the feed's task and applies `events` to it. */
+  async function sync(events: FeedEvent[], hash: string = randomUUID()) {
+    return store.apply('w-apply', await claimFeedTask(), fetched(hash), events);
   }
 
   async function stays() {
@@ -568,6 +573,109 @@ describe('applying a feed', () => {
     expect(await stays()).toEqual(before);
     // The task is still held: its lease will end and it will be retried.
     expect(await task(feed)).toMatchObject({ status: 'processing' });
+  });
+
+  it('believes an empty calendar only once it has stayed empty an hour (migration 20261128000300)', async () => {
+    feed = await newFeed(owner.user.id, gite, { due: false });
+    const booked = [
+      ev('e1@booking', '2033-03-01', '2033-03-05'),
+      ev('e2@booking', '2033-04-01', '2033-04-05'),
+    ];
+    expect(await sync(booked, 'full')).toMatchObject({ applied: true, added: 2 });
+
+    // A platform's glitch: a valid calendar with no event. Nothing is cancelled, and the
+    // body is not remembered, so the next read applies it again.
+    expect(await sync([], 'empty')).toEqual({
+      applied: true,
+      added: 0,
+      updated: 0,
+      cancelled: 0,
+      echoes: 0,
+      held: true,
+    });
+    expect((await stays()).map((stay) => stay.status)).toEqual(['confirmed', 'confirmed']);
+    const held = await db.query<{ empty_since: Date | null; content_hash: string; etag: string }>(
+      'select empty_since, content_hash, etag from public.ical_feeds where id = $1',
+      [feed],
+    );
+    expect(held.rows[0]).toMatchObject({ content_hash: 'full', etag: '"full"' });
+    expect(held.rows[0]?.empty_since).toBeInstanceOf(Date);
+    expect(await sync([], 'empty')).toMatchObject({ cancelled: 0, held: true });
+
+    // The stays come back: the doubt is forgotten.
+    expect(await sync(booked, 'full')).toEqual({
+      applied: true,
+      added: 0,
+      updated: 0,
+      cancelled: 0,
+      echoes: 0,
+    });
+    const cleared = await db.query('select empty_since from public.ical_feeds where id = $1', [
+      feed,
+    ]);
+    expect(cleared.rows[0]).toEqual({ empty_since: null });
+
+    // Empty again, and still empty an hour later: the guests did cancel.
+    expect(await sync([], 'empty')).toMatchObject({ held: true });
+    await db.query(
+      "update public.ical_feeds set empty_since = now() - interval '61 minutes' where id = $1",
+      [feed],
+    );
+    expect(await sync([], 'empty')).toEqual({
+      applied: true,
+      added: 0,
+      updated: 0,
+      cancelled: 2,
+      echoes: 0,
+    });
+    expect((await stays()).map((stay) => stay.status)).toEqual(['cancelled', 'cancelled']);
+    expect(await feedState(feed)).toMatchObject({ content_hash: 'empty' });
+    const after = await db.query('select empty_since from public.ical_feeds where id = $1', [feed]);
+    expect(after.rows[0]).toEqual({ empty_since: null });
+    // An empty calendar with nothing left to cancel is simply applied.
+    expect(await sync([], 'empty-2')).toEqual({
+      applied: true,
+      added: 0,
+      updated: 0,
+      cancelled: 0,
+      echoes: 0,
+    });
+  });
+
+  it('keeps the stay of an event the parser could not read, and cancels one that left', async () => {
+    feed = await newFeed(owner.user.id, gite, { due: false });
+    await sync([
+      ev('kept@gdf', '2034-05-01', '2034-05-08'),
+      ev('left@gdf', '2034-06-01', '2034-06-08'),
+      ev('unreadable@gdf', '2034-07-01', '2034-07-08'),
+    ]);
+    const result = await store.apply(
+      'w-apply',
+      await claimFeedTask(),
+      fetched('partly-unreadable'),
+      [ev('kept@gdf', '2034-05-01', '2034-05-08')],
+      ['unreadable@gdf'],
+    );
+    expect(result).toEqual({ applied: true, added: 0, updated: 0, cancelled: 1, echoes: 0 });
+    expect((await stays()).map((stay) => [stay.external_uid, stay.status])).toEqual([
+      ['kept@gdf', 'confirmed'],
+      ['left@gdf', 'cancelled'],
+      ['unreadable@gdf', 'confirmed'],
+    ]);
+    // Only unreadable events left: not an empty calendar, nothing held, the unread stay kept.
+    const only = await store.apply(
+      'w-apply',
+      await claimFeedTask(),
+      fetched('only-unreadable'),
+      [],
+      ['unreadable@gdf'],
+    );
+    expect(only).toEqual({ applied: true, added: 0, updated: 0, cancelled: 1, echoes: 0 });
+    expect((await stays()).map((stay) => [stay.external_uid, stay.status])).toEqual([
+      ['kept@gdf', 'cancelled'],
+      ['left@gdf', 'cancelled'],
+      ['unreadable@gdf', 'confirmed'],
+    ]);
   });
 });
 

@@ -94,7 +94,7 @@ describe('parseFeed: platform fixtures end to end', () => {
     const body = fixture('airbnb.ics');
     expect(body).toContain('\r\n '); // the fixture has CRLF and a folded DESCRIPTION
     const result = await parsed(body, 'airbnb');
-    expect(result).toEqual({ ok: true, events: AIRBNB_EVENTS, skipped: [] });
+    expect(result).toEqual({ ok: true, events: AIRBNB_EVENTS, skipped: [], unreadableUids: [] });
     // The reservation link and the phone digits are in DESCRIPTION: nothing of them is stored.
     const stored = JSON.stringify(result);
     for (const secret of ['4821', '0937', 'HMQ4Z7X2KP', 'hosting/reservations', 'Phone']) {
@@ -107,6 +107,7 @@ describe('parseFeed: platform fixtures end to end', () => {
       ok: true,
       events: BOOKING_EVENTS,
       skipped: [],
+      unreadableUids: [],
     });
   });
 
@@ -147,6 +148,7 @@ describe('parseFeed: platform fixtures end to end', () => {
     expect(await parsed(gdf, 'gites_de_france')).toEqual({
       ok: true,
       skipped: [],
+      unreadableUids: [],
       events: [
         stay({
           uid: 'gdf-res-2027-0412@gites-de-france.com',
@@ -253,7 +255,12 @@ describe('parseFeed: what is not a calendar', () => {
   });
 
   it('a valid calendar without events is an owner without bookings', async () => {
-    expect(await parseFeed(calendar(), 'airbnb')).toEqual({ ok: true, events: [], skipped: [] });
+    expect(await parseFeed(calendar(), 'airbnb')).toEqual({
+      ok: true,
+      events: [],
+      skipped: [],
+      unreadableUids: [],
+    });
   });
 
   it('an unknown time zone option is reported, not thrown', async () => {
@@ -425,8 +432,19 @@ describe('parseFeed: dates', () => {
       vevent('UID:backwards', 'DTSTART:20270710T100000Z', 'DTEND:20270708T100000Z'),
       vevent('DTSTART;VALUE=DATE:20270705', 'DTEND;VALUE=DATE:20270701'),
     );
-    const { events, skipped } = await parsed(body);
+    const { events, skipped, unreadableUids } = await parsed(body);
     expect(events.map((e) => e.uid)).toEqual(['ok']);
+    // Still in the feed: the sync keeps their stays rather than cancel them.
+    expect(unreadableUids).toEqual([
+      'no-start',
+      'letters',
+      'month-13',
+      'hour-25',
+      'bad-end',
+      'bad-duration',
+      'zero',
+      'backwards',
+    ]);
     expect(skipped).toEqual([
       'Event no-start: no DTSTART',
       'Event letters: unreadable DTSTART',

@@ -38,16 +38,25 @@ export async function parseFeed(
 
   const read: ReadEvent[] = [];
   const skipped: string[] = [];
+  const unreadableUids = new Set<string>();
   let position = 0;
   for (const calendar of calendars) {
     for (const vevent of calendar.getAllSubcomponents('vevent')) {
       position += 1;
       const event = readEvent(vevent, platform, timeZone);
-      if ('reason' in event) skipped.push(`${describe(vevent, position)}: ${event.reason}`);
-      else read.push({ ...event, uid: await stableUid(event), position });
+      if ('reason' in event) {
+        skipped.push(`${describe(vevent, position)}: ${event.reason}`);
+        // Still in the feed: its stay must not be cancelled as if it had left it.
+        const rawUid = textValue(vevent, 'uid')?.trim();
+        if (rawUid) unreadableUids.add(await feedUid(rawUid));
+      } else {
+        read.push({ ...event, uid: await stableUid(event), position });
+      }
     }
   }
-  return { ok: true, events: dedupe(read), skipped };
+  const events = dedupe(read);
+  for (const event of events) unreadableUids.delete(event.uid);
+  return { ok: true, events, skipped, unreadableUids: [...unreadableUids] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -298,10 +307,14 @@ function wallClockToInstant(time: ICAL.Time, timeZone: string): number {
  * (a NUL would fail the whole upsert), is replaced by its hash.
  */
 async function stableUid(event: EventWithoutUid): Promise<string> {
-  const uid = event.rawUid;
-  if (uid === null) {
+  if (event.rawUid === null) {
     return `generated-${await sha256Hex(`${event.start}|${event.end}|${event.summary ?? ''}`)}`;
   }
+  return feedUid(event.rawUid);
+}
+
+/** An event's UID as stored: as written, or hashed when too long or not plain text. */
+async function feedUid(uid: string): Promise<string> {
   if (Array.from(uid).length > MAX_UID_LENGTH || /\p{Cc}/u.test(uid)) {
     return `hashed-${await sha256Hex(uid)}`;
   }

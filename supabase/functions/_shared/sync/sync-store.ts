@@ -53,6 +53,11 @@ export type ApplyResult =
       cancelled: number;
       /** New events recognised as echoes of stays we already hold. */
       echoes: number;
+      /**
+       * An empty calendar that would have cancelled stays, not believed yet (it must stay
+       * empty an hour): nothing was cancelled.
+       */
+      held?: true;
     }
   | { applied: false };
 
@@ -64,6 +69,8 @@ export interface SyncStore {
     taskId: string,
     fetch: ChangedFetch,
     events: FeedEvent[],
+    /** UIDs of events in the feed that could not be read: their stays are kept as they are. */
+    unreadableUids?: string[],
   ): Promise<ApplyResult>;
   /** The task's new status ('pending' = will retry, 'failed'), or null if no longer held. */
   fail(worker: string, taskId: string, failure: Failure): Promise<'pending' | 'failed' | null>;
@@ -105,12 +112,13 @@ export function rpcSyncStore(client: RpcClient): SyncStore {
             p_worker: worker,
             p_results: results,
           }),
-    apply: (worker, taskId, fetch, events) =>
+    apply: (worker, taskId, fetch, events, unreadableUids = []) =>
       call<ApplyResult>(client, 'apply_feed_sync', {
         p_worker: worker,
         p_task_id: taskId,
         p_fetch: fetch,
         p_events: events,
+        p_keep_uids: unreadableUids,
       }),
     fail: (worker, taskId, failure) =>
       call<'pending' | 'failed' | null>(client, 'fail_sync_task', {

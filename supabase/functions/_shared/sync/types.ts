@@ -40,5 +40,10 @@ export type ParseResult =
       ok: true;
       events: FeedEvent[] /** Events left out (no usable dates…), with why. */;
       skipped: string[];
+      /**
+       * The UIDs of the events left out (those that have one): they are still in the feed, so
+       * their stays are kept as they are rather than cancelled.
+       */
+      unreadableUids: string[];
     }
   | { ok: false /** In French, for the owner: why this is not a calendar. */; error: string };

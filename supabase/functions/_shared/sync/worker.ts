@@ -183,6 +183,7 @@ function taskRunner(options: WorkerOptions, report: BatchReport) {
           content_hash: outcome.contentHash,
         },
         parsed.events,
+        parsed.unreadableUids,
       ),
     );
     if (!result.applied) {
