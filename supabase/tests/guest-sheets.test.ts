@@ -418,3 +418,65 @@ describe('guest sheets: what the guest gets', () => {
     }
   });
 });
+
+describe('guest sheets follow their stay’s dates (migration 20261128000400)', () => {
+  async function newStay(from: string, to: string): Promise<string> {
+    const { rows } = await db.query<{ id: string }>(
+      `insert into public.reservations
+         (owner_user_id, gite_id, plateforme, status, client_nom, date_debut, date_fin)
+       values ($1, $2, 'direct', 'confirmed', 'Ana Moves', ${from}, ${to}) returning id`,
+      [ownerA.user.id, giteA],
+    );
+    return rows[0]?.id ?? '';
+  }
+
+  /** Whether the sheet's window is [from 00:00, until + 1 day 00:00) in Paris, as dates. */
+  async function windowIs(sheetId: string, from: string, until: string): Promise<boolean> {
+    const { rows } = await db.query<{ ok: boolean }>(
+      `select valid_from = ((${from})::timestamp at time zone 'Europe/Paris')
+          and valid_until = ((${until}) + 1)::timestamp at time zone 'Europe/Paris' as ok
+       from public.client_access_tokens where id = $1`,
+      [sheetId],
+    );
+    return rows[0]?.ok ?? false;
+  }
+
+  it('closes the link of a stay shortened on the platform: the departed guest reads nothing more', async () => {
+    const stay = await newStay('current_date - 4', 'current_date + 6');
+    const sheet = await createSheet(ownerA, stay);
+    expect((await openAsGuest(sheet.token))?.status).toBe('ok');
+    // The guest left early; the sync (or the owner) moves the departure to two days ago.
+    const { rows: days } = await db.query<{ day: string }>(
+      'select (current_date - 2)::text as day',
+    );
+    const { error } = await ownerA.client
+      .from('reservations')
+      .update({ date_fin: days[0]?.day ?? '' })
+      .eq('id', stay);
+    expect(error).toBeNull();
+    expect(await windowIs(sheet.id, 'current_date - 7', 'current_date - 1')).toBe(true);
+    expect((await openAsGuest(sheet.token))?.status).toBe('expired');
+  });
+
+  it('moves a window the owner set with the stay, keeping its distance to arrival and departure, across a change of time', async () => {
+    const stay = await newStay("date '2031-03-20'", "date '2031-03-25'");
+    const sheet = await createSheet(ownerA, stay, {
+      p_valid_from: '2031-03-15',
+      p_valid_until: '2031-03-27',
+    });
+    // Ten days later: 30 March 2031 is a change of time in Paris.
+    await db.query(
+      `update public.reservations set date_debut = date '2031-04-05', date_fin = date '2031-04-12'
+       where id = $1`,
+      [stay],
+    );
+    expect(await windowIs(sheet.id, "date '2031-03-31'", "date '2031-04-14'")).toBe(true);
+    // A revoked link stays as it was.
+    const { error } = await ownerA.client.rpc('revoke_guest_sheet', { p_sheet_id: sheet.id });
+    expect(error).toBeNull();
+    await db.query(`update public.reservations set date_fin = date '2031-04-20' where id = $1`, [
+      stay,
+    ]);
+    expect(await windowIs(sheet.id, "date '2031-03-31'", "date '2031-04-14'")).toBe(true);
+  });
+});
