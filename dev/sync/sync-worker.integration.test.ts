@@ -370,6 +370,42 @@ describe('echoes of our own export', () => {
       { uid: 'echo@booking.com', status: 'confirmed', echo_of: null, flagged: false },
       { uid: 'real@booking.com', status: 'confirmed', echo_of: null, flagged: false },
     ]);
+
+    // It may be only our export reflected back: the export leaves it out for a day, so that
+    // Booking.com reopens the dates (published, it would keep them closed for good).
+    const exportedDays = async () => {
+      const text = await (
+        await fetch(`${stack.url}/functions/v1/ical-export/${link[0]?.token}.ics`)
+      ).text();
+      return [...text.matchAll(/DTSTART;VALUE=DATE:(\d+)/g)].map((match) => match[1]);
+    };
+    expect(await exportedDays()).toEqual(['20300801']);
+    // Still in Booking.com's feed a day later: a real booking there, published again.
+    await db.query(
+      `update public.reservations set echo_released_at = now() - interval '25 hours'
+       where feed_id = $1 and external_uid = 'echo@booking.com'`,
+      [feedId],
+    );
+    expect(await exportedDays()).toEqual(['20300701', '20300801']);
+    await db.query(
+      `update public.reservations set echo_released_at = now()
+       where feed_id = $1 and external_uid = 'echo@booking.com'`,
+      [feedId],
+    );
+    // Booking.com read our calendar without it and reopened the dates: its feed drops the
+    // period, the sync cancels it, and nothing of it is published.
+    fixtures.setFeed(
+      path,
+      calendar([event('real@booking.com', '20300801', '20300805', 'CLOSED - Not available')]),
+    );
+    await dueNow(feedId);
+    await enqueue();
+    expect(await syncBatch(worker('w-echo'))).toMatchObject({ applied: 1, cancelled: 1 });
+    expect((await imported()).map((row) => [row.uid, row.status])).toEqual([
+      ['echo@booking.com', 'cancelled'],
+      ['real@booking.com', 'confirmed'],
+    ]);
+    expect(await exportedDays()).toEqual(['20300801']);
   });
 
   it('flags a platform stay that overlaps one of ours without covering it as a double booking', async () => {

@@ -1345,6 +1345,7 @@ export type Database = {
           date_debut: string;
           date_fin: string;
           echo_of: string | null;
+          echo_released_at: string | null;
           external_uid: string | null;
           feed_id: string | null;
           feed_kind: string | null;
@@ -1371,6 +1372,7 @@ export type Database = {
           date_debut: string;
           date_fin: string;
           echo_of?: string | null;
+          echo_released_at?: string | null;
           external_uid?: string | null;
           feed_id?: string | null;
           feed_kind?: string | null;
@@ -1395,6 +1397,7 @@ export type Database = {
           date_debut?: string;
           date_fin?: string;
           echo_of?: string | null;
+          echo_released_at?: string | null;
           external_uid?: string | null;
           feed_id?: string | null;
           feed_kind?: string | null;
@@ -2307,6 +2310,7 @@ export type Database = {
           date_debut: string;
           date_fin: string;
           echo_of: string | null;
+          echo_released_at: string | null;
           external_uid: string | null;
           feed_id: string | null;
           feed_kind: string | null;
