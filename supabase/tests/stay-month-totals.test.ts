@@ -144,4 +144,50 @@ describe('stay_month_totals', () => {
     await db.query('select public.rebuild_stay_month_totals($1)', [owner.user.id]);
     expect(await kept(owner.user.id)).toEqual(await recomputed(owner.user.id));
   });
+
+  it('counts no blocked night for an echo of one of our stays (migration 20261128000600)', async () => {
+    const owner = await signedUpOwner(stack, 'totals-echo');
+    const { rows: gites } = await db.query<{ id: string }>(
+      `insert into public.gites (owner_user_id, nom) values ($1, 'Le Pré') returning id`,
+      [owner.user.id],
+    );
+    const gite = gites[0]?.id ?? '';
+    const { rows: stays } = await db.query<{ id: string }>(
+      `insert into public.reservations (owner_user_id, gite_id, plateforme, date_debut, date_fin, montant)
+       values ($1, $2, 'direct', '2030-06-10', '2030-06-20', 1000) returning id`,
+      [owner.user.id, gite],
+    );
+    // Airbnb and Booking.com both read our export and send the dates back.
+    for (const platform of ['airbnb', 'booking']) {
+      const { rows: feeds } = await db.query<{ id: string }>(
+        `insert into public.ical_feeds (owner_user_id, gite_id, platform, url)
+         values ($1, $2, $3, $4) returning id`,
+        [owner.user.id, gite, platform, `https://${platform}.example.com/echo.ics`],
+      );
+      await db.query(
+        `insert into public.reservations (owner_user_id, gite_id, feed_id, external_uid, plateforme,
+           status, date_debut, date_fin, feed_kind, echo_of)
+         values ($1, $2, $3, 'echo', $4, 'blocked', '2030-06-10', '2030-06-20', 'to_complete', $5)`,
+        [owner.user.id, gite, feeds[0]?.id, platform, stays[0]?.id],
+      );
+    }
+    const { rows } = await db.query(
+      `select sum(nuits_louees)::int as louees, sum(nuits_bloquees)::int as bloquees
+       from public.stay_month_totals where gite_id = $1 and annee = 2030 and mois = 6`,
+      [gite],
+    );
+    expect(rows).toEqual([{ louees: 10, bloquees: 0 }]);
+    // Released (our stay cancelled), a period still in a feed is blocked nights again.
+    await db.query(
+      `update public.reservations set echo_of = null where gite_id = $1 and plateforme = 'airbnb'`,
+      [gite],
+    );
+    const { rows: released } = await db.query(
+      `select sum(nuits_bloquees)::int as bloquees from public.stay_month_totals
+       where gite_id = $1 and annee = 2030 and mois = 6`,
+      [gite],
+    );
+    expect(released).toEqual([{ bloquees: 10 }]);
+    expect(await kept(owner.user.id)).toEqual(await recomputed(owner.user.id));
+  });
 });
