@@ -253,6 +253,23 @@ describe('micro-BIC ceiling', () => {
     expect(await notificationsOf(owner, 'micro_bic_ceiling')).toHaveLength(0);
   });
 
+  it('measures a year’s receipts against the next year’s ceilings when they are known', async () => {
+    const owner = await signedUpOwner(stack, 'notif-bic-next');
+    const gite = await createGite(owner.client, { categorie_fiscale: 'meuble_tourisme_classe' });
+    await addStay(owner.client, gite.id, '2025-05-10', '2025-05-12', { montant: 80000 });
+    await addStay(owner.client, gite.id, '2026-05-10', '2026-05-12', { montant: 80000 });
+    const checks = async (year: number) =>
+      (
+        await db.query<{ plafond: string }>('select plafond from public.micro_bic_checks($1, $2)', [
+          owner.user.id,
+          year,
+        ])
+      ).rows.map((row) => Number(row.plafond));
+    // 2025 receipts decide 2026's micro-BIC: 2026's 83,600 €. 2027's are not known: 2026's own.
+    expect(await checks(2025)).toEqual([83_600_00]);
+    expect(await checks(2026)).toEqual([83_600_00]);
+  });
+
   it('notifies once at 80 % and once above 100 % of the year’s ceiling', async () => {
     const owner = await signedUpOwner(stack, 'notif-bic');
     const gite = await createGite(owner.client, {

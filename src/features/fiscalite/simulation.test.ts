@@ -93,9 +93,10 @@ describe('2025: a non-classified meublé with 12,000 € — the réel wins', ()
       'Prélèvements sociaux (18,6 %) : 1 562 € au micro-BIC, 484 € au régime réel.',
       'Impôt sur le revenu à votre tranche marginale : environ 2 520 € au micro-BIC, 780 € au régime réel.',
     ]);
-    // 12 000 € is 80 % of the 15 000 € ceiling of a non-classified meublé: the warning is on.
+    // 12 000 € is 80 % of 2026's 15 000 € ceiling of a non-classified meublé (2025 receipts
+    // decide the micro-BIC of 2026 and 2027): the warning is on.
     expect(plainAll(e.warnings)).toEqual([
-      'Vos recettes 2025 (meublé de tourisme non classé) : 12 000 €, soit 80 % du plafond du micro-BIC (15 000 €).',
+      'Vos recettes 2025 (meublé de tourisme non classé) : 12 000 €, soit 80 % du plafond du micro-BIC de 2026 (15 000 €).',
     ]);
     expect(e.notices.some((n) => n.includes('18,6 %'))).toBe(true);
   });
@@ -153,8 +154,9 @@ describe('micro-BIC not available', () => {
     expect(plainAll(e.social)[0]).toBe(
       'Vos recettes de location meublée de tourisme dépassent 23 000 € : vous relevez de la sécurité sociale des indépendants et payez des cotisations sociales (URSSAF) au lieu des prélèvements sociaux.',
     );
+    // Against 2026's ceiling (83 600 €), the 2025 receipts are within it.
     expect(plainAll(e.warnings)).toContain(
-      'Vos recettes 2025 (meublé de tourisme classé) : 80 000 €, au-dessus du plafond du micro-BIC (77 700 €). Si le plafond est encore dépassé en 2026, le micro-BIC ne s’appliquera plus à partir de 2027.',
+      'Vos recettes 2025 (meublé de tourisme classé) : 80 000 €, soit 95 % du plafond du micro-BIC de 2026 (83 600 €).',
     );
   });
 });

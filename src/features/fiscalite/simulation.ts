@@ -194,7 +194,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     vehicle,
     outcomes: { micro_bic: microOutcome, reel: reelOutcome },
     comparison: compare(microOutcome, reelOutcome),
-    warnings: ceilingWarnings(rules, input.receipts),
+    warnings: ceilingWarnings(rules.year, input.receipts, input.previousReceipts?.[rules.year - 1]),
     renterStatus: renterStatus(input.receipts, input.otherHouseholdProfessionalIncome),
   };
 }
