@@ -193,6 +193,7 @@ export const fiscalPageMessages = {
   savedStale: (when: string) =>
     `Simulation enregistrée le ${when} : périmée, vos séjours, charges, trajets ou réglages ont changé depuis. Les chiffres ci-dessous sont recalculés ; enregistrez-les pour la mettre à jour.`,
   notSaved: 'Cette simulation n’est pas encore enregistrée.',
-  cannotSimulate: 'La simulation est impossible avec ces données :',
+  cannotSimulate:
+    'La simulation est impossible avec ces données : un montant, une durée ou un kilométrage enregistré est incohérent. Vérifiez vos charges, composants et trajets de l’année.',
   noRules: (year: number) => `Les règles fiscales de ${year} ne sont pas connues de l’application.`,
 } as const;

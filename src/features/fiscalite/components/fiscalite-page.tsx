@@ -36,6 +36,7 @@ import {
 } from '@/features/fiscalite/simulation-input';
 import { simulationInputHash, simulationKeySource } from '@/features/fiscalite/simulation-key';
 import { todayIso } from '@/lib/iso-date';
+import { reportError } from '@/lib/report-error';
 import '@/features/fiscalite/fiscalite.css';
 
 /** The hash of the current input, computed off the render (Web Crypto is async). */
@@ -131,7 +132,9 @@ export function FiscalitePage() {
       return { result: simulate(input) };
     } catch (error) {
       if (error instanceof UnsupportedTaxYearError) return { error: m.noRules(year) };
-      return { error: `${m.cannotSimulate} ${error instanceof Error ? error.message : ''}` };
+      // The engine's reason is for us (English, technical): the owner reads French.
+      reportError(error, 'simulation fiscale');
+      return { error: m.cannotSimulate };
     }
   }, [input, year]);
 
