@@ -1993,6 +1993,13 @@ export type Database = {
           km_professionnels: number;
         }[];
       };
+      gite_service_starts: {
+        Args: never;
+        Returns: {
+          gite_id: string;
+          since: string;
+        }[];
+      };
       guest_sheet: {
         Args: {
           p_token: string;

@@ -5,6 +5,7 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { getServiceStarts } from '@/features/statistics/api/get-service-starts';
 import { signedUpOwner } from '../../dev/test/clients.ts';
 import type { Database, TablesInsert } from '../../src/lib/database.types.ts';
 
@@ -170,5 +171,28 @@ describe('stay_statistics', () => {
     const anon = (await import('../../dev/test/clients.ts')).testClient(stack);
     const { error: anonError } = await anon.rpc('stay_statistics', { p_year: 2025 });
     expect(anonError?.code).toBe('42501');
+  });
+});
+
+describe('gite_service_starts (since when a gîte counts in the statistics)', () => {
+  it('is the earlier of the gîte’s addition and its first month with a night, for the owner’s gîtes only', async () => {
+    const owner = await signedUpOwner(stack, 'service-starts');
+    const stranger = await signedUpOwner(stack, 'service-starts-other');
+    const withHistory = await createGite(owner.client, 'Ancien');
+    const fresh = await createGite(owner.client, 'Nouveau');
+    // Imported stays from before the gîte was added: a cancelled one counts for nothing.
+    await insertStays(owner.client, [
+      { gite_id: withHistory, date_debut: '2023-08-20', date_fin: '2023-08-25' },
+      {
+        gite_id: withHistory,
+        date_debut: '2022-05-01',
+        date_fin: '2022-05-03',
+        status: 'cancelled',
+      },
+    ]);
+    const starts = await getServiceStarts(owner.client);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    expect(Object.fromEntries(starts)).toEqual({ [withHistory]: '2023-08-01', [fresh]: today });
+    expect((await getServiceStarts(stranger.client)).size).toBe(0);
   });
 });

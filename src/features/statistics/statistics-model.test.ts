@@ -4,6 +4,7 @@ import {
   daysInYear,
   figuresOf,
   monthlyTable,
+  nightsInService,
   type StatisticsRow,
   yearFigures,
 } from '@/features/statistics/statistics-model';
@@ -115,8 +116,7 @@ describe('figures', () => {
     // June, 2 gîtes: 60 nights, 6 blocked → 54 available; 27 booked → 50 %.
     const june = figuresOf(
       { booked: 27, blocked: 6, cents: 270_000, arrivals: 5, withoutAmount: 0 },
-      30,
-      2,
+      60,
     );
     expect(june).toMatchObject({
       nightsAvailable: 54,
@@ -130,7 +130,6 @@ describe('figures', () => {
     const empty = figuresOf(
       { booked: 0, blocked: 30, cents: 0, arrivals: 0, withoutAmount: 0 },
       30,
-      1,
     );
     expect(empty).toMatchObject({
       nightsAvailable: 0,
@@ -203,6 +202,37 @@ describe('a year', () => {
       occupancy: 0,
     });
     expect(none.byPlatform).toEqual([]);
+  });
+});
+
+describe('gîtes in service part of the year (gite_service_starts)', () => {
+  it('counts the nights from the first day in service', () => {
+    expect(nightsInService(undefined, 2025)).toBe(365);
+    expect(nightsInService('2025-07-01', 2025)).toBe(184);
+    expect(nightsInService('2025-07-01', 2025, 6)).toBe(0);
+    expect(nightsInService('2025-07-15', 2025, 7)).toBe(17);
+    expect(nightsInService('2025-07-01', 2024)).toBe(0);
+    expect(nightsInService('2020-03-10', 2024, 2)).toBe(29);
+    // Across the change of time (UTC days: no 23- or 25-hour day).
+    expect(nightsInService('2025-03-30', 2025, 3)).toBe(2);
+  });
+
+  it('does not count a gîte as empty before it was in service, nor in the year before', () => {
+    // B in service from 1 July 2025: its January–June are not nights available.
+    const starts = new Map([['B', '2025-07-01']]);
+    const year = yearFigures(rows, 2025, ['A', 'B'], starts);
+    // A: 365 nights; B: 184 from July, less the 28 nights the rows say it was blocked.
+    expect(year.byGite.map((g) => [g.giteId, g.figures.nightsAvailable])).toEqual([
+      ['A', 365],
+      ['B', 184 - 28],
+    ]);
+    expect(year.months[0]?.figures.nightsAvailable).toBe(31);
+    expect(year.months[6]?.figures.nightsAvailable).toBe(62);
+    const before = yearFigures([], 2024, ['A', 'B'], starts);
+    expect(before.total.nightsAvailable).toBe(366);
+    const table = monthlyTable(rows, 2025, ['A', 'B'], starts);
+    expect(table.find((r) => r.month === 1 && r.giteId === 'B')?.figures.nightsAvailable).toBe(0);
+    expect(table.find((r) => r.month === 1 && r.giteId === 'B')?.previous.occupancy).toBeNull();
   });
 });
 

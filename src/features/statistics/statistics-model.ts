@@ -3,8 +3,10 @@
  * revenue in cents and arrivals by month, per platform and per gîte). Pure.
  *
  * Definitions (the usual ones of the trade):
- * - nights available = nights of the period × gîtes − blocked nights (a block is a night the
- *   gîte could not be let, so it is not counted against the owner);
+ * - nights available = the nights of the period each gîte was in service − blocked nights (a
+ *   block is a night the gîte could not be let, so it is not counted against the owner); a
+ *   gîte is in service from the earlier of its addition to the app and its first month with a
+ *   night (`gite_service_starts`), so the months before do not count as empty nights;
  * - occupancy = nights booked ÷ nights available;
  * - average nightly rate (prix moyen par nuit) = revenue ÷ nights booked;
  * - RevPAR (revenu par nuit disponible) = revenue ÷ nights available.
@@ -86,6 +88,22 @@ export function daysInYear(year: number): number {
   return daysInMonth(year, 2) === 29 ? 366 : 365;
 }
 
+/** Each gîte's first day in service (ISO date), by id; a gîte not in it counts every night. */
+export type ServiceStarts = ReadonlyMap<string, string>;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The nights of a year (or of one of its months) a gîte in service since `since` could be let:
+ * those from `since` on.
+ */
+export function nightsInService(since: string | undefined, year: number, month?: number): number {
+  const start = Date.UTC(year, month === undefined ? 0 : month - 1, 1);
+  const end = month === undefined ? Date.UTC(year + 1, 0, 1) : Date.UTC(year, month, 1);
+  const from = since ? Math.max(start, Date.parse(`${since}T00:00:00Z`)) : start;
+  return Math.max(0, Math.round((end - from) / DAY_MS));
+}
+
 interface Sums {
   booked: number;
   blocked: number;
@@ -110,9 +128,12 @@ function sumRows(rows: readonly StatisticsRow[]): Sums {
   return rows.reduce(add, NO_SUMS);
 }
 
-/** The figures of a period of `nightsInPeriod` nights for `gites` gîtes (0 for platforms). */
-export function figuresOf(sums: Sums, nightsInPeriod: number, gites: number): Figures {
-  const nightsAvailable = Math.max(0, nightsInPeriod * gites - sums.blocked);
+/**
+ * The figures of a period whose gîtes were in service `nightsInService` nights in all (0 for
+ * a platform: nights available are a gîte's, not a platform's).
+ */
+export function figuresOf(sums: Sums, nightsInService: number): Figures {
+  const nightsAvailable = Math.max(0, nightsInService - sums.blocked);
   return {
     nightsBooked: sums.booked,
     nightsBlocked: sums.blocked,
@@ -131,12 +152,13 @@ const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);
 /**
  * One year's figures. `giteIds`: the gîtes the page covers (all the owner's, or the one
  * chosen); a gîte that appears in the rows but not there is counted too (a gîte deleted
- * since still had its nights).
+ * since still had its nights). `starts`: since when each gîte is in service.
  */
 export function yearFigures(
   rows: readonly StatisticsRow[],
   year: number,
   giteIds: readonly string[],
+  starts: ServiceStarts = new Map(),
 ): YearFigures {
   const ofYear = rows.filter((row) => row.annee === year);
   // Every figure comes from one grouping, so nothing is counted twice.
@@ -149,21 +171,21 @@ export function yearFigures(
     ]),
   ];
 
-  const total = figuresOf(sumRows(byPlatformRows), daysInYear(year), gites.length);
+  const inService = (month?: number) =>
+    gites.reduce((nights, giteId) => nights + nightsInService(starts.get(giteId), year, month), 0);
+  const total = figuresOf(sumRows(byPlatformRows), inService());
   const months = MONTHS.map((month) => ({
     month,
     figures: figuresOf(
       sumRows(byPlatformRows.filter((row) => row.mois === month)),
-      daysInMonth(year, month),
-      gites.length,
+      inService(month),
     ),
   }));
   const byGite = gites.map((giteId) => ({
     giteId,
     figures: figuresOf(
       sumRows(byGiteRows.filter((row) => row.gite_id === giteId)),
-      daysInYear(year),
-      1,
+      nightsInService(starts.get(giteId), year),
     ),
   }));
   const platforms = [
@@ -173,7 +195,6 @@ export function yearFigures(
     .map((platform) => {
       const figures = figuresOf(
         sumRows(byPlatformRows.filter((row) => row.plateforme === platform)),
-        daysInYear(year),
         0,
       );
       return {
@@ -196,6 +217,7 @@ export function monthlyTable(
   rows: readonly StatisticsRow[],
   year: number,
   giteIds: readonly string[],
+  starts: ServiceStarts = new Map(),
 ): MonthlyTableRow[] {
   const cells = new Map<string, StatisticsRow[]>();
   for (const row of rows) {
@@ -208,8 +230,7 @@ export function monthlyTable(
   const figures = (annee: number, month: number, giteId: string) =>
     figuresOf(
       sumRows(cells.get(`${annee}-${month}-${giteId}`) ?? []),
-      daysInMonth(annee, month),
-      1,
+      nightsInService(starts.get(giteId), annee, month),
     );
   return MONTHS.flatMap((month) =>
     giteIds.map((giteId) => ({

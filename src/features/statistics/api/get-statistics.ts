@@ -10,6 +10,7 @@ export const statisticsKeys = {
   years: () => [...statisticsKeys.all, 'year'] as const,
   year: (year: number, giteId: string | null) =>
     [...statisticsKeys.years(), year, giteId ?? 'all'] as const,
+  serviceStarts: () => [...statisticsKeys.all, 'service-starts'] as const,
 };
 
 /**

@@ -4,6 +4,7 @@ import { FormAlert } from '@/components/form-alert';
 import { LoadError } from '@/components/load-error';
 import { Pager } from '@/components/pager';
 import { SelectField } from '@/components/select-field';
+import { useServiceStarts } from '@/features/statistics/api/get-service-starts';
 import { useStayStatistics } from '@/features/statistics/api/get-statistics';
 import { ChartBoundary } from '@/features/statistics/components/chart-boundary';
 import type { ChartSeries } from '@/features/statistics/components/monthly-bar-chart';
@@ -18,6 +19,7 @@ import {
 import {
   type Figures,
   monthlyTable,
+  type ServiceStarts,
   type StatisticsRow,
   type YearFigures,
   yearFigures,
@@ -278,16 +280,18 @@ function MonthlyTable({
   rows,
   params,
   giteIds,
+  starts,
   giteName,
 }: {
   rows: StatisticsRow[];
   params: StatisticsParams;
   giteIds: string[];
+  starts: ServiceStarts;
   giteName: (id: string) => string;
 }) {
   const table = useMemo(
-    () => monthlyTable(rows, params.year, giteIds),
-    [rows, params.year, giteIds],
+    () => monthlyTable(rows, params.year, giteIds, starts),
+    [rows, params.year, giteIds, starts],
   );
   const pages = pageCount(table.length, MONTHLY_PAGE_SIZE);
   const page = clampPage(params.page, table.length, MONTHLY_PAGE_SIZE);
@@ -353,22 +357,24 @@ function Statistics({
   rows,
   params,
   gites,
+  starts,
 }: {
   rows: StatisticsRow[];
   params: StatisticsParams;
   gites: OwnerGite[];
+  starts: ServiceStarts;
 }) {
   const giteIds = useMemo(
     () => (params.giteId ? [params.giteId] : gites.map((gite) => gite.id)),
     [params.giteId, gites],
   );
   const current = useMemo(
-    () => yearFigures(rows, params.year, giteIds),
-    [rows, params.year, giteIds],
+    () => yearFigures(rows, params.year, giteIds, starts),
+    [rows, params.year, giteIds, starts],
   );
   const previous = useMemo(
-    () => yearFigures(rows, params.year - 1, giteIds),
-    [rows, params.year, giteIds],
+    () => yearFigures(rows, params.year - 1, giteIds, starts),
+    [rows, params.year, giteIds, starts],
   );
   const names = new Map(gites.map((gite) => [gite.id, gite.nom]));
   const giteName = (id: string) => names.get(id) ?? m.deletedGite;
@@ -390,6 +396,7 @@ function Statistics({
           rows={rows}
           params={params}
           giteIds={current.byGite.map((g) => g.giteId)}
+          starts={starts}
           giteName={giteName}
         />
       </Section>
@@ -410,10 +417,14 @@ export function StatisticsPage() {
   // A gîte that is not the owner's (deleted, or a stale link): every gîte instead.
   const params = unknownGite ? { ...requested, giteId: null } : requested;
   const statistics = useStayStatistics(params.year, params.giteId);
+  const starts = useServiceStarts();
 
   let content: ReactNode;
-  const pending = gites.isPending || statistics.isPending;
-  const paused = gites.fetchStatus === 'paused' || statistics.fetchStatus === 'paused';
+  const pending = gites.isPending || statistics.isPending || starts.isPending;
+  const paused =
+    gites.fetchStatus === 'paused' ||
+    statistics.fetchStatus === 'paused' ||
+    starts.fetchStatus === 'paused';
   if (pending && paused) {
     content = <p className="page-state">{m.offline}</p>;
   } else if (pending) {
@@ -422,8 +433,8 @@ export function StatisticsPage() {
         {m.loading}
       </p>
     );
-  } else if (gites.isError || statistics.isError) {
-    const failed = gites.isError ? gites : statistics;
+  } else if (gites.isError || statistics.isError || starts.isError) {
+    const failed = gites.isError ? gites : statistics.isError ? statistics : starts;
     content = (
       <LoadError message={m.loadError} error={failed.error} onRetry={() => failed.refetch()} />
     );
@@ -439,7 +450,9 @@ export function StatisticsPage() {
       </div>
     );
   } else {
-    content = <Statistics rows={statistics.data} params={params} gites={known} />;
+    content = (
+      <Statistics rows={statistics.data} params={params} gites={known} starts={starts.data} />
+    );
   }
 
   const go = (next: Partial<StatisticsParams>) =>
