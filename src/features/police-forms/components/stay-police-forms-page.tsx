@@ -1,11 +1,10 @@
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { LoadError } from '@/components/load-error';
 import {
   type PoliceForm,
   type PoliceFormStay,
   useStayPoliceForms,
 } from '@/features/police-forms/api/get-stay-police-forms';
+import { PoliceFormsLoadState } from '@/features/police-forms/components/police-forms-load-state';
 import { PrintablePoliceForms } from '@/features/police-forms/components/printable-police-forms';
 import { policeFormsMessages as m } from '@/features/police-forms/messages';
 import { frenchDay, policeCsvFileName } from '@/features/police-forms/police-form-format';
@@ -14,36 +13,10 @@ import '@/features/police-forms/police-forms.css';
 /** /fiches-de-police/sejour/:id — a stay's police forms: read, print, export, delete. */
 export function StayPoliceFormsPage({ reservationId }: { reservationId: string }) {
   const query = useStayPoliceForms(reservationId);
-
-  let content: ReactNode;
-  if (query.isPending && query.fetchStatus === 'paused') {
-    content = <p className="page-state">{m.offline}</p>;
-  } else if (query.isPending) {
-    content = (
-      <p className="page-state" aria-busy="true">
-        {m.loading}
-      </p>
-    );
-  } else if (query.isError) {
-    content = (
-      <LoadError message={m.loadError} error={query.error} onRetry={() => void query.refetch()} />
-    );
-  } else if (!query.data.stay) {
-    content = <p className="page-state">{m.stayNotFound}</p>;
-  } else {
+  if (query.isSuccess && query.data.stay) {
     return <StayForms stay={query.data.stay} forms={query.data.forms} />;
   }
-  return (
-    <div className="page police-page">
-      <div className="page-header">
-        <h1>{m.pageTitle}</h1>
-      </div>
-      {content}
-      <p>
-        <Link to="/fiches-de-police">{m.backToList}</Link>
-      </p>
-    </div>
-  );
+  return <PoliceFormsLoadState query={query} notFound={m.stayNotFound} />;
 }
 
 function StayForms({ stay, forms }: { stay: PoliceFormStay; forms: PoliceForm[] }) {
