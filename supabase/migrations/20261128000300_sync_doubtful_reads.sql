@@ -171,11 +171,15 @@ begin
         last_error = null
   where q.id = v_task.id;
 
+  -- A held read says why in the feed's history (the owner sees it there).
   insert into public.sync_logs (owner_user_id, gite_id, feed_id, task_id, status, http_status,
-    bytes, duration_ms, added, updated, cancelled)
+    bytes, duration_ms, added, updated, cancelled, error)
   values (v_feed.owner_user_id, v_feed.gite_id, v_feed.id, v_task.id, 'success',
     (p_fetch ->> 'http_status')::integer, (p_fetch ->> 'bytes')::integer,
-    (p_fetch ->> 'duration_ms')::integer, v_added, v_updated, v_cancelled);
+    (p_fetch ->> 'duration_ms')::integer, v_added, v_updated, v_cancelled,
+    case when v_held then
+      'Calendrier reçu vide : ses séjours à venir ne seront annulés que s''il reste vide une heure (une panne de la plateforme ne doit rien annuler).'
+    end);
 
   return jsonb_build_object('applied', true, 'added', v_added, 'updated', v_updated,
     'cancelled', v_cancelled, 'echoes', v_echoes)

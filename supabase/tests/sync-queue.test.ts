@@ -601,6 +601,11 @@ describe('applying a feed', () => {
     expect(held.rows[0]).toMatchObject({ content_hash: 'full', etag: '"full"' });
     expect(held.rows[0]?.empty_since).toBeInstanceOf(Date);
     expect(await sync([], 'empty')).toMatchObject({ cancelled: 0, held: true });
+    const { rows: logs } = await db.query<{ error: string | null }>(
+      'select error from public.sync_logs where feed_id = $1 order by id desc limit 1',
+      [feed],
+    );
+    expect(logs[0]?.error).toMatch(/^Calendrier reçu vide : ses séjours à venir ne seront annulés/);
 
     // The stays come back: the doubt is forgotten.
     expect(await sync(booked, 'full')).toEqual({
