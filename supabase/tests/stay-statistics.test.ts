@@ -175,7 +175,7 @@ describe('stay_statistics', () => {
 });
 
 describe('gite_service_starts (since when a gîte counts in the statistics)', () => {
-  it('is the earlier of the gîte’s addition and its first month with a night, for the owner’s gîtes only', async () => {
+  it('is the earlier of the gîte’s addition and its first stay’s arrival, for the owner’s gîtes only', async () => {
     const owner = await signedUpOwner(stack, 'service-starts');
     const stranger = await signedUpOwner(stack, 'service-starts-other');
     const withHistory = await createGite(owner.client, 'Ancien');
@@ -192,7 +192,7 @@ describe('gite_service_starts (since when a gîte counts in the statistics)', ()
     ]);
     const starts = await getServiceStarts(owner.client);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-    expect(Object.fromEntries(starts)).toEqual({ [withHistory]: '2023-08-01', [fresh]: today });
+    expect(Object.fromEntries(starts)).toEqual({ [withHistory]: '2023-08-20', [fresh]: today });
     expect((await getServiceStarts(stranger.client)).size).toBe(0);
   });
 });

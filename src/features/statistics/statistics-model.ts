@@ -5,8 +5,8 @@
  * Definitions (the usual ones of the trade):
  * - nights available = the nights of the period each gîte was in service − blocked nights (a
  *   block is a night the gîte could not be let, so it is not counted against the owner); a
- *   gîte is in service from the earlier of its addition to the app and its first month with a
- *   night (`gite_service_starts`), so the months before do not count as empty nights;
+ *   gîte is in service from the earlier of its addition to the app and its first stay's arrival
+ *   (`gite_service_starts`), so the months before do not count as empty nights;
  * - occupancy = nights booked ÷ nights available;
  * - average nightly rate (prix moyen par nuit) = revenue ÷ nights booked;
  * - RevPAR (revenu par nuit disponible) = revenue ÷ nights available.

@@ -6,7 +6,7 @@ import { type SupabaseClient, supabase } from '@/lib/supabase';
 
 /**
  * Since when each of the owner's gîtes counts in the statistics (`gite_service_starts`: the
- * earlier of its addition to the app and its first month with a night). GET: the service
+ * earlier of its addition to the app and its first stay's arrival). GET: the service
  * worker keeps the answer for the offline mode.
  */
 export async function getServiceStarts(client: SupabaseClient): Promise<ServiceStarts> {
