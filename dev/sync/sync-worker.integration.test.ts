@@ -363,16 +363,14 @@ describe('echoes of our own export', () => {
     expect(exported).toContain('DTSTART;VALUE=DATE:20300701');
     expect(exported).toContain('DTSTART;VALUE=DATE:20300801');
 
-    // The direct stay is cancelled: the Booking.com period is no echo any more, it is a stay
-    // to complete again (and the owner sees it).
+    // The direct stay is cancelled: the Booking.com period is no echo any more. It may be only
+    // our export reflected back, so for a day it stays a block (no cleaning, no double booking)
+    // and is not published: published, it would keep Booking.com closed for good.
     await db.query("update public.reservations set status = 'cancelled' where id = $1", [directId]);
     expect(await imported()).toEqual([
-      { uid: 'echo@booking.com', status: 'confirmed', echo_of: null, flagged: false },
+      { uid: 'echo@booking.com', status: 'blocked', echo_of: null, flagged: false },
       { uid: 'real@booking.com', status: 'confirmed', echo_of: null, flagged: false },
     ]);
-
-    // It may be only our export reflected back: the export leaves it out for a day, so that
-    // Booking.com reopens the dates (published, it would keep them closed for good).
     const exportedDays = async () => {
       const text = await (
         await fetch(`${stack.url}/functions/v1/ical-export/${link[0]?.token}.ics`)
@@ -380,20 +378,53 @@ describe('echoes of our own export', () => {
       return [...text.matchAll(/DTSTART;VALUE=DATE:(\d+)/g)].map((match) => match[1]);
     };
     expect(await exportedDays()).toEqual(['20300801']);
-    // Still in Booking.com's feed a day later: a real booking there, published again.
+    const { rows: cleanings } = await db.query(
+      `select 1 from public.cleaning_schedule c join public.reservations r on r.id = c.reservation_id
+       where r.feed_id = $1 and r.external_uid = 'echo@booking.com' and c.status <> 'cancelled'`,
+      [feedId],
+    );
+    expect(cleanings).toEqual([]);
+
+    // Booking.com has not read our calendar yet: its feed still lists the period. Still a block.
+    fixtures.setFeed(
+      path,
+      calendar([
+        event('echo@booking.com', '20300701', '20300708', 'CLOSED - Not available (still)'),
+        event('real@booking.com', '20300801', '20300805', 'CLOSED - Not available'),
+      ]),
+    );
+    await dueNow(feedId);
+    await enqueue();
+    await syncBatch(worker('w-echo'));
+    expect((await imported()).map((row) => [row.uid, row.status])).toEqual([
+      ['echo@booking.com', 'blocked'],
+      ['real@booking.com', 'confirmed'],
+    ]);
+
+    // Still listed a day later: a real Booking.com booking. It becomes a stay to complete and is
+    // published, so that the other platforms close those dates.
     await db.query(
       `update public.reservations set echo_released_at = now() - interval '25 hours'
        where feed_id = $1 and external_uid = 'echo@booking.com'`,
       [feedId],
     );
-    expect(await exportedDays()).toEqual(['20300701', '20300801']);
-    await db.query(
-      `update public.reservations set echo_released_at = now()
-       where feed_id = $1 and external_uid = 'echo@booking.com'`,
-      [feedId],
+    fixtures.setFeed(
+      path,
+      calendar([
+        event('echo@booking.com', '20300701', '20300708', 'CLOSED - Not available'),
+        event('real@booking.com', '20300801', '20300805', 'CLOSED - Not available'),
+      ]),
     );
-    // Booking.com read our calendar without it and reopened the dates: its feed drops the
-    // period, the sync cancels it, and nothing of it is published.
+    await dueNow(feedId);
+    await enqueue();
+    expect(await syncBatch(worker('w-echo'))).toMatchObject({ applied: 1, updated: 1 });
+    expect((await imported()).map((row) => [row.uid, row.status])).toEqual([
+      ['echo@booking.com', 'confirmed'],
+      ['real@booking.com', 'confirmed'],
+    ]);
+    expect(await exportedDays()).toEqual(['20300701', '20300801']);
+
+    // Once Booking.com drops it, the sync cancels it and it is published no more.
     fixtures.setFeed(
       path,
       calendar([event('real@booking.com', '20300801', '20300805', 'CLOSED - Not available')]),

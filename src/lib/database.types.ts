@@ -2412,6 +2412,16 @@ export type Database = {
         };
         Returns: string;
       };
+      synced_status: {
+        Args: {
+          p_cancelled: boolean;
+          p_echo_of: string;
+          p_owner_marked_closure: boolean;
+          p_kind: string;
+          p_echo_released_at: string;
+        };
+        Returns: string;
+      };
       taxe_sejour_ledger: {
         Args: {
           p_from: string;

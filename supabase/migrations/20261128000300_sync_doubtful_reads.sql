@@ -21,6 +21,39 @@ alter table public.ical_feeds add column empty_since timestamptz;
 comment on column public.ical_feeds.empty_since is
   'Since when the feed has answered an empty calendar that would cancel stays (null: it has not): its cancellations wait until it has stayed empty an hour.';
 
+-- A released echo (20261128000500: the platform's copy of one of our stays,
+-- which we cancelled or moved) may be only our own export reflected back. For
+-- its first day it stays a block — no cleaning, no linen, no double booking,
+-- not published — even though its feed still lists it; a day later, still
+-- listed, it is a real booking of that platform and gets its feed's status.
+alter table public.reservations add column echo_released_at timestamptz;
+
+comment on column public.reservations.echo_released_at is
+  'When this imported event stopped being an echo (its original cancelled or moved): a block for a day, left out of the export, in case it is only our own export reflected back.';
+
+-- What the feed says a stay already imported is, that first day aside.
+create or replace function public.synced_status(
+  p_cancelled boolean,
+  p_echo_of uuid,
+  p_owner_marked_closure boolean,
+  p_kind text,
+  p_echo_released_at timestamptz
+)
+returns text
+language sql
+stable
+set search_path = ''
+as $$
+  select case
+    when not p_cancelled and p_echo_of is null
+      and p_echo_released_at > now() - interval '1 day' then 'blocked'
+    else public.imported_status(p_cancelled, p_echo_of, p_owner_marked_closure, p_kind)
+  end
+$$;
+
+revoke all on function public.synced_status(boolean, uuid, boolean, text, timestamptz)
+  from public, anon, authenticated;
+
 -- The new parameter has a default: a worker deployed before this migration
 -- still calls it with four.
 drop function public.apply_feed_sync(text, uuid, jsonb, jsonb);
@@ -78,7 +111,7 @@ begin
   where r.id is null
      or (r.date_debut, r.date_fin, r.feed_kind, r.echo_of, r.status, r.client_nom)
         is distinct from (c.start, c."end", c.kind, c.echo_of,
-          public.imported_status(c.cancelled, c.echo_of, r.owner_marked_closure, c.kind),
+          public.synced_status(c.cancelled, c.echo_of, r.owner_marked_closure, c.kind, r.echo_released_at),
           coalesce(r.client_nom, c.guest_name));
 
   -- 2. Only those are upserted (same statement as before, guard kept for concurrent edits):
@@ -103,14 +136,14 @@ begin
             date_fin = excluded.date_fin,
             feed_kind = excluded.feed_kind,
             echo_of = excluded.echo_of,
-            status = public.imported_status(excluded.status = 'cancelled', excluded.echo_of,
-              r.owner_marked_closure, excluded.feed_kind),
+            status = public.synced_status(excluded.status = 'cancelled', excluded.echo_of,
+              r.owner_marked_closure, excluded.feed_kind, r.echo_released_at),
             client_nom = coalesce(r.client_nom, excluded.client_nom)
         where (r.date_debut, r.date_fin, r.feed_kind, r.echo_of, r.status, r.client_nom)
           is distinct from (
             excluded.date_debut, excluded.date_fin, excluded.feed_kind, excluded.echo_of,
-            public.imported_status(excluded.status = 'cancelled', excluded.echo_of,
-              r.owner_marked_closure, excluded.feed_kind),
+            public.synced_status(excluded.status = 'cancelled', excluded.echo_of,
+              r.owner_marked_closure, excluded.feed_kind, r.echo_released_at),
             coalesce(r.client_nom, excluded.client_nom))
       returning (r.xmax = 0) as inserted, r.echo_of is not null as echo
     )

@@ -10,18 +10,18 @@
 -- its dates closed on every platform for good (a phantom stay the owner could
 -- never sell again).
 --
--- Now a released echo carries echo_released_at and the export leaves it out
--- for a day. If it was only our reflection, the platform reopens the dates at
--- its next read of our calendar (every few hours), its feed drops the event
--- and the sync cancels it. If it is still in the feed a day later, it is a
--- real booking of that platform, and the export publishes it again so that
--- the others close those dates.
+-- Now a released echo carries echo_released_at and stays a block for a day,
+-- left out of the export: no cleaning, no linen, no « double réservation »
+-- against the moved stay, no « annulée » notice when it goes. If it was only
+-- our reflection, the platform reopens the dates at its next read of our
+-- calendar (every few hours), its feed drops the event and the sync cancels
+-- it. If it is still in the feed a day later, it is a real booking of that
+-- platform: the sync gives it its feed's status (a stay to complete, with its
+-- cleaning) and the export publishes it so that the others close those dates.
 -- =============================================================================
 
-alter table public.reservations add column echo_released_at timestamptz;
-
-comment on column public.reservations.echo_released_at is
-  'When this imported event stopped being an echo (its original cancelled or moved): the export leaves it out for a day, in case it is only our own export reflected back.';
+-- (echo_released_at, and the sync keeping such a row a block for that day:
+-- 20261128000300.)
 
 create or replace function public.reservations_release_echoes()
 returns trigger
@@ -53,8 +53,12 @@ begin
   )
   update public.reservations r
     set echo_of = x.new_original,
-        status = public.imported_status(false, x.new_original, x.owner_marked_closure, x.feed_kind),
-        -- Released: it may be our own export reflected back; not published for a day.
+        -- Released: it may be our own export reflected back. A block for a day (no
+        -- cleaning, no double booking, not published); the sync then gives it its
+        -- feed's status if the feed still lists it.
+        status = case when x.new_original is null then 'blocked'
+                      else public.imported_status(false, x.new_original, x.owner_marked_closure,
+                        x.feed_kind) end,
         echo_released_at = case when x.new_original is null then now() end
   from echoes x
   where r.id = x.id
