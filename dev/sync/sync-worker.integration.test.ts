@@ -211,6 +211,34 @@ describe('a feed through its life', () => {
     ]);
   });
 
+  it('takes back the stays of a calendar removed and added again, instead of importing them twice', async () => {
+    const path = `/feeds/readded-${randomUUID()}.ics`;
+    fixtures.setFeed(
+      path,
+      calendar([
+        event('r1@airbnb.com', '20290305', '20290310'),
+        event('r2@airbnb.com', '20290401', '20290405'),
+      ]),
+    );
+    const first = await addFeed(path);
+    await enqueue();
+    expect(await syncBatch(worker('w1'))).toMatchObject({ applied: 1, added: 2 });
+    const before = await stays(first);
+
+    // The owner removes the calendar (its stays stay, unlinked), then adds the same link back.
+    await db.query('delete from public.ical_feeds where id = $1', [first]);
+    const again = await addFeed(path);
+    await enqueue();
+    expect(await syncBatch(worker('w1'))).toMatchObject({ applied: 1, added: 0, cancelled: 0 });
+    expect(await stays(again)).toEqual(before);
+    const { rows } = await db.query(
+      `select count(*)::int as n from public.reservations
+       where gite_id = $1 and external_uid in ('r1@airbnb.com', 'r2@airbnb.com')`,
+      [gite],
+    );
+    expect(rows).toEqual([{ n: 2 }]);
+  });
+
   it('imports the realistic platform fixtures with their conventions', async () => {
     const airbnb = await addFeed('/feeds/airbnb.ics', 'airbnb');
     const booking = await addFeed('/feeds/booking.ics', 'booking');

@@ -10,6 +10,9 @@
 --     platforms through the export — a double booking waiting to happen;
 --   * an event the parser cannot read (dates it does not understand): it was
 --     left out, so its stay was cancelled as if the guest had.
+-- And a calendar removed then added back (or replaced by the listing's new
+-- link) imported every stay a second time: its stays, whose link to the
+-- removed calendar was cleared, are now taken back instead (step 0 below).
 -- Now an empty calendar that would cancel stays is believed only once it has
 -- stayed empty for an hour (ical_feeds.empty_since; the feed is read every
 -- 15 minutes, so after 4 or 5 reads), and the worker passes the UIDs of the
@@ -87,6 +90,26 @@ begin
     return jsonb_build_object('applied', false);
   end if;
   select f.* into v_feed from public.ical_feeds f where f.id = v_task.feed_id;
+
+  -- 0. Stays a calendar the owner removed left behind (feed_id cleared) come back to a
+  --    calendar of the same gîte that lists them again — the same link added back, or the
+  --    listing's new link — instead of being imported a second time: one row per UID, the
+  --    latest, and never one this calendar already holds.
+  update public.reservations r
+    set feed_id = v_feed.id
+  from (
+    select distinct on (o.external_uid) o.id
+    from public.reservations o
+    where o.gite_id = v_feed.gite_id
+      and o.feed_id is null
+      and o.external_uid in (select e ->> 'uid' from jsonb_array_elements(p_events) e)
+      and not exists (
+        select 1 from public.reservations x
+        where x.gite_id = v_feed.gite_id and x.feed_id = v_feed.id
+          and x.external_uid = o.external_uid)
+    order by o.external_uid, o.created_at desc, o.id
+  ) as orphan
+  where r.id = orphan.id;
 
   -- 1. The events whose row would change (new ones included): read, not locked; each
   --    event's echo looked up once.
