@@ -67,6 +67,17 @@ describe('reservation list URL', () => {
     ).toBe('vue=historique');
   });
 
+  it('keeps the page of the history sorted by amount (it falls back to pages)', () => {
+    const params: ReservationListParams = {
+      ...DEFAULT_LIST_PARAMS,
+      sort: 'montant-desc',
+      view: 'history',
+      page: 3,
+    };
+    expect(serializeListParams(params).toString()).toBe('tri=montant-desc&vue=historique&page=3');
+    expect(parse(serializeListParams(params).toString())).toEqual(params);
+  });
+
   it.each(['0', '-2', '2.5', 'abc', '', '1e3'])('falls back to page 1 for page=%s', (page) => {
     expect(parse(`page=${page}`).page).toBe(1);
   });

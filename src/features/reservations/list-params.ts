@@ -136,7 +136,9 @@ export function serializeListParams(params: ReservationListParams): URLSearchPar
   if (search) out.set(PARAM.search, search);
   if (params.sort !== DEFAULT_SORT) out.set(PARAM.sort, params.sort);
   if (params.view === 'history') out.set(PARAM.view, 'historique');
-  if (params.view === 'pages' && params.page > 1) out.set(PARAM.page, String(params.page));
+  // The history scrolls by date: sorted otherwise, it falls back to pages, which keep theirs.
+  const paged = params.view === 'pages' || !supportsKeyset(params.sort);
+  if (paged && params.page > 1) out.set(PARAM.page, String(params.page));
   return out;
 }
 
