@@ -150,6 +150,18 @@ describe('departure cleanings follow the stays', () => {
     expect(await cleaningOf(stay)).toMatchObject({ status: 'planned', date: inDays(36) });
   });
 
+  it('follows a stay shortened to a departure already past (migration 20261128000900)', async () => {
+    const stay = await addStay(owner.client, moulin, -5, 3);
+    expect(await cleaningOf(stay)).toMatchObject({ date: inDays(3), status: 'planned' });
+    // The guests left yesterday; the stay is shortened today.
+    const { error } = await owner.client
+      .from('reservations')
+      .update({ date_fin: inDays(-1) })
+      .eq('id', stay);
+    expect(error).toBeNull();
+    expect(await cleaningOf(stay)).toMatchObject({ date: inDays(-1), status: 'planned' });
+  });
+
   it('leaves a cleaning that is done where it is, and goes when the stay is deleted', async () => {
     const stay = await addStay(owner.client, grange, 40, 44);
     const cleaning = await cleaningOf(stay);
