@@ -15,6 +15,8 @@ export const commonMessages = {
   sessionExpired: 'Votre session a expiré. Reconnectez-vous.',
   forbidden: 'Vous n’avez pas le droit de faire cette action.',
   notFound: 'Élément introuvable : il a peut-être été supprimé.',
+  changedMeanwhile:
+    'Cet élément a changé entre-temps (sur un autre appareil, ou par un intervenant) : rien n’a été enregistré ; vérifiez la page avant de recommencer.',
   invalidValue: 'Une des valeurs n’est pas acceptée par le serveur.',
   duplicate: 'Cet élément existe déjà.',
   unexpected: 'Une erreur est survenue. Réessayez dans un instant.',
@@ -28,6 +30,12 @@ function stringField(error: unknown, key: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+/**
+ * The code of an ApiError a guarded write throws when the row is no longer in the state the
+ * owner saw (changed by a cleaner, another device…): nothing was written.
+ */
+export const CHANGED_MEANWHILE = 'changed_meanwhile';
+
 /** A French sentence for any data-layer error (supabase-js PostgREST or auth). */
 export function describeError(error: unknown): string {
   if (isNetworkError(error)) return commonMessages.networkError;
@@ -39,6 +47,7 @@ export function describeError(error: unknown): string {
   }
   if (code === '42501') return commonMessages.forbidden;
   if (code === 'PGRST116') return commonMessages.notFound;
+  if (code === CHANGED_MEANWHILE) return commonMessages.changedMeanwhile;
   if (code === '23505') return commonMessages.duplicate;
   if (code.startsWith('22') || code.startsWith('23')) return commonMessages.invalidValue;
   if (isClientError(error)) return commonMessages.invalidValue;

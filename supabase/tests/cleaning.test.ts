@@ -6,6 +6,8 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { updateCleaning } from '@/features/cleaning/api/update-cleaning';
+import { CHANGED_MEANWHILE, commonMessages, describeError } from '@/lib/i18n';
 import { signedUpOwner, superuserPool, testClient } from '../../dev/test/clients.ts';
 import type { Database, TablesInsert } from '../../src/lib/database.types.ts';
 
@@ -344,6 +346,17 @@ describe('cleaner links', () => {
     expect(again).toBeNull();
     // Still on their page, as done.
     expect((await cleanerPage(token))?.taches[0]).toMatchObject({ statut: 'done' });
+
+    // The owner's « Fait », sent from a page loaded before: refused, the cleaner's note kept.
+    const late = updateCleaning(owner.client, sylvieTask, { kind: 'done', note: 'Vu' });
+    await expect(late).rejects.toMatchObject({ code: CHANGED_MEANWHILE, status: 409 });
+    await expect(late.catch(describeError)).resolves.toBe(commonMessages.changedMeanwhile);
+    const { data: kept } = await owner.client
+      .from('cleaning_schedule')
+      .select('done_note')
+      .eq('id', sylvieTask)
+      .single();
+    expect(kept).toEqual({ done_note: 'Ampoule de la cuisine grillée' });
   });
 
   it('keeps the link columns and other owners out of reach', async () => {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { cleaningKeys } from '@/features/cleaning/api/get-cleanings';
 import type { TaskValues } from '@/features/cleaning/cleaning-form-schema';
 import { ApiError } from '@/lib/api-error';
-import { commonMessages } from '@/lib/i18n';
+import { CHANGED_MEANWHILE, commonMessages } from '@/lib/i18n';
 import { type SupabaseClient, supabase } from '@/lib/supabase';
 
 /** What the owner changes on a cleaning: the task's details, or done / reopened. */
@@ -22,20 +22,32 @@ function columns(change: CleaningChange) {
   }
 }
 
-/** One cleaning of the owner's (RLS; a cleaner of another owner fails the composite key). */
+/** The status a change starts from: « Fait » a planned cleaning, « Rouvrir » a done one. */
+const FROM_STATUS: Record<CleaningChange['kind'], string | null> = {
+  details: null,
+  done: 'planned',
+  reopen: 'done',
+};
+
+/**
+ * One cleaning of the owner's (RLS; a cleaner of another owner fails the composite key).
+ * « Fait » and « Rouvrir » apply only to the status the owner saw: a cleaner who reported
+ * the cleaning done meanwhile keeps their time and note, a cancelled one stays cancelled.
+ */
 export async function updateCleaning(
   client: SupabaseClient,
   id: string,
   change: CleaningChange,
 ): Promise<void> {
-  const { data, error, status } = await client
-    .from('cleaning_schedule')
-    .update(columns(change))
-    .eq('id', id)
-    .select('id');
+  let query = client.from('cleaning_schedule').update(columns(change)).eq('id', id);
+  const from = FROM_STATUS[change.kind];
+  if (from) query = query.eq('status', from);
+  const { data, error, status } = await query.select('id');
   if (error) throw new ApiError(error, status);
   if (data.length === 0) {
-    throw new ApiError({ message: commonMessages.notFound, code: 'PGRST116' }, 404);
+    throw from
+      ? new ApiError({ message: commonMessages.changedMeanwhile, code: CHANGED_MEANWHILE }, 409)
+      : new ApiError({ message: commonMessages.notFound, code: 'PGRST116' }, 404);
   }
 }
 
