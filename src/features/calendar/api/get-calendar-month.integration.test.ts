@@ -71,6 +71,23 @@ describe('getCalendarMonth (only the stays with a night in the visible month)', 
     await addStay(db, id, grange, 'doublon', '2026-11-07', '2026-11-09');
     await addStay(db, id, grange, 'l’an prochain', '2027-11-10', '2027-11-12');
     await addStay(db, other.user.id, voisin, 'pas à moi', '2026-11-10', '2026-11-12');
+    // A platform's copy of « dedans », sent back by its feed: not drawn a second time.
+    const original = await db.query<{ id: string }>(
+      "select id from public.reservations where client_nom = 'dedans' and owner_user_id = $1",
+      [id],
+    );
+    const { rows: feeds } = await db.query<{ id: string }>(
+      `insert into public.ical_feeds (owner_user_id, gite_id, platform, url)
+       values ($1, $2, 'booking', 'https://admin.booking.com/echo.ics') returning id`,
+      [id, moulin],
+    );
+    await db.query(
+      `insert into public.reservations (owner_user_id, gite_id, feed_id, external_uid, plateforme,
+         status, client_nom, date_debut, date_fin, feed_kind, echo_of)
+       values ($1, $2, $3, 'echo', 'booking', 'blocked', 'écho', '2026-11-10', '2026-11-14',
+         'to_complete', $4)`,
+      [id, moulin, feeds[0]?.id, original.rows[0]?.id],
+    );
   });
 
   afterAll(async () => {
