@@ -6,6 +6,7 @@ import { el } from './dom';
 import { formatDay, type GuestMessages, guestMessages } from './messages';
 import {
   type ClosedSheet,
+  consignesFor,
   type Lang,
   type LiveSheet,
   mapLink,
@@ -80,8 +81,7 @@ export function renderLive(
   police: HTMLElement | null = null,
 ): Node[] {
   const m = guestMessages[lang];
-  const other: Lang = lang === 'fr' ? 'en' : 'fr';
-  const consignes = sheet.consignes[lang] ?? sheet.consignes[other] ?? null;
+  const consignes = consignesFor(sheet.consignes, lang);
   const map = mapLink(sheet.gite);
   const wifiPayload = sheet.wifi ? wifiQrPayload(sheet.wifi) : null;
 

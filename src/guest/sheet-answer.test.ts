@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type Consignes,
+  consignesFor,
   equipmentEntries,
   mapLink,
   parseSheetAnswer,
@@ -99,5 +101,38 @@ describe('guest sheet answer', () => {
     expect(tokenFromPath('/g/short')).toBeNull();
     expect(tokenFromPath('/g/<script>alert(1)</script>')).toBeNull();
     expect(tokenFromPath('/reservations')).toBeNull();
+  });
+
+  it('dials « +33 (0)5 … » without the (0), and keeps a national (0…) number whole', () => {
+    expect(telLink('+33 (0)5 49 35 12 00')).toBe('tel:+33549351200');
+    expect(telLink('(05) 49 35 12 00')).toBe('tel:0549351200');
+  });
+
+  it('gives each instruction in the guest’s language, else the other one’s (the door code above all)', () => {
+    const empty: Consignes = {
+      arrivee: null,
+      sejour: null,
+      sortie: null,
+      code_acces: null,
+      horaire_arrivee: null,
+      horaire_depart: null,
+      parking: null,
+    };
+    const fr = {
+      ...empty,
+      arrivee: 'Clés dans la boîte',
+      code_acces: '1234',
+      horaire_arrivee: '16:00',
+    };
+    const en = { ...empty, arrivee: 'Keys in the box' };
+    expect(consignesFor({ fr, en }, 'en')).toEqual({
+      ...empty,
+      arrivee: 'Keys in the box',
+      code_acces: '1234',
+      horaire_arrivee: '16:00',
+    });
+    expect(consignesFor({ fr }, 'en')).toEqual(fr);
+    expect(consignesFor({ en }, 'fr')).toEqual(en);
+    expect(consignesFor({}, 'fr')).toBeNull();
   });
 });

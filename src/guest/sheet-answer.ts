@@ -271,9 +271,33 @@ export function mapLink(gite: LiveSheet['gite']): string | null {
   return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(query)}`;
 }
 
-/** `tel:` link for a phone number as typed by the owner (spaces, dots and dashes removed). */
+/**
+ * The instructions in the guest's language, each field falling back to the other language's:
+ * the owner may have filled the access code or the times in one language only, and a guest
+ * without the door code is locked out.
+ */
+export function consignesFor(
+  consignes: Partial<Record<Lang, Consignes>>,
+  lang: Lang,
+): Consignes | null {
+  const mine = consignes[lang];
+  const other = consignes[lang === 'fr' ? 'en' : 'fr'];
+  if (!mine) return other ?? null;
+  if (!other) return mine;
+  const merged = { ...mine };
+  for (const key of Object.keys(merged) as Array<keyof Consignes>) {
+    merged[key] = mine[key] ?? other[key];
+  }
+  return merged;
+}
+
+/**
+ * `tel:` link for a phone number as typed by the owner (spaces, dots and dashes removed; the
+ * French « (0) » written after +33 is not dialled).
+ */
 export function telLink(phone: string): string | null {
-  const digits = phone.replace(/[\s.\-()]/g, '');
+  const international = phone.trim().startsWith('+');
+  const digits = (international ? phone.replace(/\(0\)/g, '') : phone).replace(/[\s.\-()]/g, '');
   return /^\+?[0-9]{2,20}$/.test(digits) ? `tel:${digits}` : null;
 }
 
