@@ -16,6 +16,16 @@ export const optionalText = (label: string, max: number) =>
     .max(max, { error: m.tooLong(label, max) })
     .transform((value) => (value === '' ? null : value));
 
+/**
+ * Optional text kept exactly as typed (no trimming): a Wi-Fi passphrase may begin or end with
+ * a space, and the guest must get it as the box has it. Blank is none.
+ */
+export const optionalVerbatimText = (label: string, max: number) =>
+  z
+    .string()
+    .max(max, { error: m.tooLong(label, max) })
+    .transform((value) => (value.trim() === '' ? null : value));
+
 export const requiredText = (label: string, max: number) =>
   z
     .string()

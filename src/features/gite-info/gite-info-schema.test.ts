@@ -128,6 +128,16 @@ describe('wifi section', () => {
     });
   });
 
+  it('keeps a passphrase exactly as typed, spaces at its ends included; blank is none', () => {
+    const spaced = validateForm(
+      wifiSchema,
+      wifi({ ssid: 'Gîte', wifi_password: ' mot de passe ' }),
+    );
+    expect(spaced.ok && spaced.value.wifi_password).toBe(' mot de passe ');
+    const blank = validateForm(wifiSchema, wifi({ ssid: 'Gîte', wifi_password: '   ' }));
+    expect(blank.ok && blank.value.wifi_password).toBeNull();
+  });
+
   it('starts a new gîte on WPA', () => {
     expect(wifiToDraft(null).securite).toBe('WPA');
   });

@@ -6,6 +6,7 @@ import {
   optionalPhone,
   optionalText,
   optionalTime,
+  optionalVerbatimText,
   requiredText,
 } from '@/features/gite-info/field-rules';
 import { giteInfoMessages as m } from '@/features/gite-info/messages';
@@ -67,7 +68,7 @@ export type WifiDraft = Record<WifiField, string>;
 
 export const wifiSchema = z.object({
   ssid: optionalText(m.ssidLabel, 64),
-  wifi_password: optionalText(m.passwordLabel, 128),
+  wifi_password: optionalVerbatimText(m.passwordLabel, 128),
   securite: z.enum(WIFI_SECURITIES, { error: m.securiteInvalid }),
   debit_approximatif: optionalText(m.debitLabel, 100),
   localisation_box: optionalText(m.boxLabel, 500),
