@@ -45,6 +45,25 @@ describe('saveGite (save_gite, one transaction)', () => {
     expect(data?.ical_feeds).toEqual([added]);
   });
 
+  it('keeps a feed’s label when the gîte is saved again (the form has no label field)', async () => {
+    const owner = await signedUpOwner(stack, 'save-gite-label');
+    const db = await superuserPool(stack);
+    try {
+      const first = values();
+      const id = await saveGite(owner.client, { values: first });
+      await db.query(`update public.ical_feeds set label = 'Chambre bleue' where gite_id = $1`, [
+        id,
+      ]);
+      await saveGite(owner.client, { id, values: values({ nom: 'Renommé', feeds: first.feeds }) });
+      const { rows } = await db.query('select label from public.ical_feeds where gite_id = $1', [
+        id,
+      ]);
+      expect(rows).toEqual([{ label: 'Chambre bleue' }]);
+    } finally {
+      await db.end();
+    }
+  });
+
   it('a refused feed leaves nothing: no new gîte, and an edited gîte exactly as it was', async () => {
     const owner = await signedUpOwner(stack, 'save-gite-atomic');
     const db = await superuserPool(stack);
