@@ -3,6 +3,7 @@ import { FormAlert } from '@/components/form-alert';
 import { doneNoteError } from '@/features/cleaning/cleaning-form-schema';
 import { cleaningMessages as m } from '@/features/cleaning/messages';
 import { describeError } from '@/lib/i18n';
+import { useDirtyForm } from '@/lib/pwa/dirty-forms';
 import { useWriteAccess } from '@/lib/pwa/write-access';
 
 /** Marks a cleaning done, with an optional note (what was noticed, what is missing). */
@@ -18,6 +19,8 @@ export function DoneForm({
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const write = useWriteAccess();
+  // A note being typed holds back the app's update (« Recharger » would lose it).
+  useDirtyForm(note.trim() !== '');
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
