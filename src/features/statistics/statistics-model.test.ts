@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  daysInMonth,
-  daysInYear,
   figuresOf,
   monthlyTable,
   nightsInService,
@@ -103,11 +101,11 @@ const rows: StatisticsRow[] = [
 
 describe('calendar', () => {
   it('knows the nights of months and years, leap years included', () => {
-    expect(daysInMonth(2024, 2)).toBe(29);
-    expect(daysInMonth(2025, 2)).toBe(28);
-    expect(daysInMonth(2025, 12)).toBe(31);
-    expect(daysInYear(2024)).toBe(366);
-    expect(daysInYear(2025)).toBe(365);
+    expect(nightsInService(undefined, 2024, 2)).toBe(29);
+    expect(nightsInService(undefined, 2025, 2)).toBe(28);
+    expect(nightsInService(undefined, 2025, 12)).toBe(31);
+    expect(nightsInService(undefined, 2024)).toBe(366);
+    expect(nightsInService(undefined, 2025)).toBe(365);
   });
 });
 

@@ -80,14 +80,6 @@ export interface MonthlyTableRow {
   previous: Figures;
 }
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-export function daysInYear(year: number): number {
-  return daysInMonth(year, 2) === 29 ? 366 : 365;
-}
-
 /** Each gîte's first day in service (ISO date), by id; a gîte not in it counts every night. */
 export type ServiceStarts = ReadonlyMap<string, string>;
 
